@@ -1,0 +1,58 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Muon.Reference.Numerics;
+
+/// <summary>Input validation with messages that name the problem (NaN, ∞, shape mismatch, empty input).</summary>
+public static class Guard
+{
+    /// <summary>Throws when <paramref name="m"/> is null, empty, or has a NaN or infinite entry.</summary>
+    public static Matrix<double> Finite(Matrix<double>? m, string name)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        if (m.RowCount == 0 || m.ColumnCount == 0)
+            throw new ArgumentException($"{name} is empty ({m.RowCount}×{m.ColumnCount}); a matrix needs at least one row and one column.", name);
+        for (int j = 0; j < m.ColumnCount; j++)
+        {
+            for (int i = 0; i < m.RowCount; i++)
+            {
+                double x = m[i, j];
+                if (double.IsNaN(x))
+                    throw new ArgumentException($"{name} has NaN at ({i}, {j}) ({m.RowCount}×{m.ColumnCount}).", name);
+                if (double.IsInfinity(x))
+                    throw new ArgumentException($"{name} has {(x > 0 ? "+∞" : "−∞")} at ({i}, {j}) ({m.RowCount}×{m.ColumnCount}).", name);
+            }
+        }
+        return m;
+    }
+
+    /// <summary>Throws unless <paramref name="m"/> is <paramref name="rows"/>×<paramref name="cols"/>.</summary>
+    public static void Shape(Matrix<double> m, int rows, int cols, string name)
+    {
+        if (m.RowCount != rows || m.ColumnCount != cols)
+            throw new ArgumentException($"{name} is {m.RowCount}×{m.ColumnCount} but {rows}×{cols} was expected.", name);
+    }
+
+    /// <summary>Throws unless <paramref name="x"/> is finite.</summary>
+    public static double Finite(double x, string name)
+    {
+        if (!double.IsFinite(x))
+            throw new ArgumentException($"{name} must be finite but is {x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.", name);
+        return x;
+    }
+
+    /// <summary>Throws unless <paramref name="x"/> is finite and strictly positive.</summary>
+    public static double Positive(double x, string name)
+    {
+        if (!double.IsFinite(x) || x <= 0)
+            throw new ArgumentOutOfRangeException(name, x, $"{name} must be finite and > 0.");
+        return x;
+    }
+
+    /// <summary>Throws unless <paramref name="x"/> is finite and ≥ 0.</summary>
+    public static double NonNegative(double x, string name)
+    {
+        if (!double.IsFinite(x) || x < 0)
+            throw new ArgumentOutOfRangeException(name, x, $"{name} must be finite and ≥ 0.");
+        return x;
+    }
+}

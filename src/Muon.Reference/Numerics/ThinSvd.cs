@@ -1,0 +1,87 @@
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Muon.Reference.Numerics;
+
+/// <summary>How a <see cref="ThinSvd"/> was obtained.</summary>
+public enum SvdMethod
+{
+    /// <summary>MathNet's Golub–Kahan SVD of the matrix itself.</summary>
+    Direct,
+    /// <summary>The SVD of the transpose, after the direct one failed to converge.</summary>
+    Transposed,
+    /// <summary>Symmetric eigen-decomposition of the smaller Gram matrix, after both SVDs failed.
+    /// Singular values below √u·σ₁ lose relative accuracy on this path.</summary>
+    GramEigen,
+}
+
+/// <summary>
+/// Thin singular value decomposition <c>G = U diag(S) Vᵀ</c> with <c>k = min(m, n)</c> columns in U and V,
+/// singular values sorted in decreasing order. When the SVD fails to converge (rare, but it happens on
+/// some inputs) it falls back to the SVD of <c>Gᵀ</c> and then to the eigen-decomposition of the Gram matrix.
+/// </summary>
+public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> V, SvdMethod Method)
+{
+    /// <summary>Test seam: replaces the direct SVD (used to exercise the fallbacks).</summary>
+    internal static Func<Matrix<double>, MathNet.Numerics.LinearAlgebra.Factorization.Svd<double>>? DirectSvdOverride { get; set; }
+
+    /// <summary>Decomposes <paramref name="g"/>, which must be finite and non-empty.</summary>
+    public static ThinSvd Of(Matrix<double> g)
+    {
+        Guard.Finite(g, nameof(g));
+        int k = Math.Min(g.RowCount, g.ColumnCount);
+        try
+        {
+            var svd = DirectSvdOverride is { } f ? f(g) : g.Svd(computeVectors: true);
+            return new ThinSvd(svd.U.SubMatrix(0, g.RowCount, 0, k), svd.S.SubVector(0, k), svd.VT.SubMatrix(0, k, 0, g.ColumnCount).Transpose(), SvdMethod.Direct);
+        }
+        catch (NonConvergenceException)
+        {
+        }
+        try
+        {
+            var svd = g.Transpose().Svd(computeVectors: true);
+            return new ThinSvd(svd.VT.SubMatrix(0, k, 0, g.RowCount).Transpose(), svd.S.SubVector(0, k), svd.U.SubMatrix(0, g.ColumnCount, 0, k), SvdMethod.Transposed);
+        }
+        catch (NonConvergenceException)
+        {
+        }
+        return FromGramEigen(g);
+    }
+
+    /// <summary>The reconstruction <c>U diag(f(S)) Vᵀ</c>.</summary>
+    public Matrix<double> Reconstruct(Func<double, double> f)
+    {
+        var scaled = U.Clone();
+        for (int j = 0; j < S.Count; j++)
+            scaled.SetColumn(j, scaled.Column(j) * f(S[j]));
+        return scaled * V.Transpose();
+    }
+
+    internal static ThinSvd FromGramEigen(Matrix<double> g)
+    {
+        bool tall = g.RowCount >= g.ColumnCount;
+        var a = tall ? g : g.Transpose();          // a is p×k with p ≥ k
+        int k = a.ColumnCount;
+        var evd = (a.TransposeThisAndMultiply(a)).Evd(Symmetricity.Symmetric);
+        var order = Enumerable.Range(0, k).OrderByDescending(i => evd.EigenValues[i].Real).ToArray();
+        var s = Vector<double>.Build.Dense(k, i => Math.Sqrt(Math.Max(evd.EigenValues[order[i]].Real, 0)));
+        var v = Matrix<double>.Build.Dense(k, k, (r, c) => evd.EigenVectors[r, order[c]]);
+        var av = a * v;
+        var u = Matrix<double>.Build.Dense(a.RowCount, k);
+        double floor = s.Count > 0 ? s[0] * Math.Sqrt(k) * 1e-14 : 0;
+        int filled = 0;
+        for (int j = 0; j < k; j++)
+        {
+            if (s[j] > floor)
+            {
+                u.SetColumn(j, av.Column(j) / s[j]);
+                filled++;
+            }
+        }
+        Orthonormal.CompleteColumns(u, filled);
+        return tall
+            ? new ThinSvd(u, s, v, SvdMethod.GramEigen)
+            : new ThinSvd(v, s, u, SvdMethod.GramEigen);
+    }
+}

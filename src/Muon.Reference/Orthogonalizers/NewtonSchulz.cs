@@ -1,0 +1,94 @@
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Numerics;
+
+namespace Muon.Reference.Orthogonalizers;
+
+/// <summary>
+/// Newton–Schulz orthogonalization: <c>X₀ = G / (c·‖G‖_F + eps)</c>, then for each step k
+/// <c>X ← a X + b (XXᵀ)X + c (XXᵀ)²X</c> with the schedule's coefficients (on the wide orientation, as
+/// public implementations do). It acts on singular values only: <c>NS(G) = U φ(Σ/‖G‖_F) Vᵀ</c> with
+/// the scalar map <see cref="Phi"/> = p_K ∘ … ∘ p_1 ∘ (x ↦ x/c). The zero matrix maps to zero.
+/// </summary>
+public sealed class NewtonSchulz : ISpectralOrthogonalizer
+{
+    /// <summary>Creates an iteration with <paramref name="steps"/> steps of <paramref name="schedule"/>.</summary>
+    /// <param name="schedule">Coefficients, extension rule and input cushion.</param>
+    /// <param name="steps">Number of polynomial steps (≥ 1).</param>
+    /// <param name="eps">Added to the normalizer; 0 (the default) keeps exact scale invariance, and the zero
+    /// matrix is handled explicitly. Third-party code often uses 1e-7.</param>
+    public NewtonSchulz(CoefficientSchedule schedule, int steps, double eps = 0)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        Guard.NonNegative(eps, nameof(eps));
+        Guard.Positive(schedule.InputCushion, "schedule.InputCushion");
+        for (int k = 0; k < steps; k++) schedule.At(k);
+        Schedule = schedule;
+        Steps = steps;
+        Eps = eps;
+    }
+
+    /// <summary>Classical cubic with <paramref name="steps"/> steps.</summary>
+    public static NewtonSchulz Cubic(int steps = 5) => new(CoefficientSchedule.Cubic, steps);
+
+    /// <summary>Keller Jordan's quintic, 5 steps by default.</summary>
+    public static NewtonSchulz KellerQuintic(int steps = 5) => new(CoefficientSchedule.KellerQuintic, steps);
+
+    /// <summary>You/Cesista 5-step schedule.</summary>
+    public static NewtonSchulz You5() => new(CoefficientSchedule.You5, 5);
+
+    /// <summary>Polar Express, 8 steps.</summary>
+    public static NewtonSchulz PolarExpress(int steps = 8) => new(CoefficientSchedule.PolarExpress, steps);
+
+    /// <summary>The coefficient schedule.</summary>
+    public CoefficientSchedule Schedule { get; }
+
+    /// <summary>Number of steps.</summary>
+    public int Steps { get; }
+
+    /// <summary>The additive eps of the normalizer.</summary>
+    public double Eps { get; }
+
+    /// <inheritdoc />
+    public string Name => $"newton-schulz:{Schedule.Name}×{Steps}" + (Eps > 0 ? $"(eps={Eps:R})" : "");
+
+    /// <summary>The scalar map φ applied to a normalized singular value x = σ/‖G‖_F (eps ignored).</summary>
+    public double Phi(double x)
+    {
+        double y = x / Schedule.InputCushion;
+        for (int k = 0; k < Steps; k++) y = Schedule.At(k).Apply(y);
+        return y;
+    }
+
+    /// <inheritdoc />
+    public double[] SpectralMap(IReadOnlyList<double> singularValues)
+    {
+        double norm = Math.Sqrt(singularValues.Sum(s => s * s));
+        if (norm == 0) return singularValues.Select(_ => 0.0).ToArray();
+        double denominator = Schedule.InputCushion * norm + Eps;
+        return singularValues.Select(s =>
+        {
+            double y = s / denominator;
+            for (int k = 0; k < Steps; k++) y = Schedule.At(k).Apply(y);
+            return y;
+        }).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Matrix<double> Orthogonalize(Matrix<double> g)
+    {
+        Guard.Finite(g, nameof(g));
+        double norm = g.FrobeniusNorm();
+        if (norm == 0) return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);
+        bool tall = g.RowCount > g.ColumnCount;
+        var x = (tall ? g.Transpose() : g) / (Schedule.InputCushion * norm + Eps);
+        for (int k = 0; k < Steps; k++)
+        {
+            var (a, b, c) = Schedule.At(k);
+            var gram = x.TransposeAndMultiply(x);
+            var poly = c == 0 ? b * gram : b * gram + c * (gram * gram);
+            x = a * x + poly * x;
+        }
+        return tall ? x.Transpose() : x;
+    }
+}
