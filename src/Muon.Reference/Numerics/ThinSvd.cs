@@ -10,8 +10,8 @@ public enum SvdMethod
     Direct,
     /// <summary>The SVD of the transpose, after the direct one failed to converge.</summary>
     Transposed,
-    /// <summary>Symmetric eigen-decomposition of the smaller Gram matrix, after both SVDs failed.
-    /// Singular values below √u·σ₁ lose relative accuracy on this path.</summary>
+    /// <summary>Symmetric eigen-decomposition of the smaller Gram matrix, after both SVDs failed. Squaring
+    /// costs accuracy: singular values below 10·√(k·u)·σ₁ cannot be resolved on this path and are reported as 0.</summary>
     GramEigen,
 }
 
@@ -69,7 +69,12 @@ public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> 
         var v = Matrix<double>.Build.Dense(k, k, (r, c) => evd.EigenVectors[r, order[c]]);
         var av = a * v;
         var u = Matrix<double>.Build.Dense(a.RowCount, k);
-        double floor = s.Count > 0 ? s[0] * Math.Sqrt(k) * 1e-14 : 0;
+        // Eigenvalues of AᵀA carry absolute error ~k·u·σ₁², so σ below ~√(k·u)·σ₁ is noise: report it as 0.
+        double floor = s.Count > 0 ? 10 * Math.Sqrt(k * MatrixFunctions.UnitRoundoff) * s[0] : 0;
+        for (int j = 0; j < k; j++)
+        {
+            if (s[j] <= floor) s[j] = 0;
+        }
         int filled = 0;
         for (int j = 0; j < k; j++)
         {

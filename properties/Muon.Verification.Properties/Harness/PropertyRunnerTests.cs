@@ -1,0 +1,102 @@
+using FsCheck.Fluent;
+using Muon.Verification.Harness;
+using Muon.Verification.Xunit;
+using Xunit.Sdk;
+
+namespace Muon.Verification.Properties.Harness;
+
+/// <summary>Meta-tests of the harness itself: it fails loudly, prints what replays, and replays what it prints.</summary>
+public sealed class PropertyRunnerTests
+{
+    private static PropertySpec Spec(Func<int, bool> holds, string id = "meta/int-below-50") => new(
+        id, "every drawn integer is below 50", "meta-test", "exact", 200,
+        () => Prop.ForAll(Arb.From(Gen.Choose(0, 100), x => x > 0 ? new[] { x / 2, x - 1 } : []), x =>
+        {
+            if (!holds(x)) throw new SpecViolation($"x = {x}, bound 49");
+        }));
+
+    [Fact]
+    public void Stable_seed_is_fnv1a_64()
+    {
+        // Published FNV-1a 64-bit test vector for "a"; the seed must never depend on the process.
+        Assert.Equal(0xaf63dc4c8601ec8cUL, StableSeed.Of("a"));
+        Assert.Equal(1UL, StableSeed.PairOf("anything").Gamma & 1UL);
+    }
+
+    [Fact]
+    public void Failure_reports_counterexample_violation_and_replay()
+    {
+        var report = PropertyRunner.Run(Spec(x => x < 50), RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Equal("50", report.Counterexample); // shrunk to the boundary
+        Assert.Contains("x = 50, bound 49", report.Message, StringComparison.Ordinal);
+        Assert.NotNull(report.FailingCase);
+        Assert.Contains("MUON_VERIFY_REPLAY", report.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Holds_throws_an_xunit_failure_with_the_replay_seed()
+    {
+        var e = Assert.Throws<XunitException>(() => PropertyAssert.Holds(Spec(x => x < 50), null, RunSettings.Standard));
+        Assert.Contains("counterexample: 50", e.Message, StringComparison.Ordinal);
+        Assert.Contains("MUON_VERIFY_REPLAY=", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fails_throws_when_a_negative_control_is_not_caught()
+    {
+        var e = Assert.Throws<XunitException>(() => PropertyAssert.Fails(Spec(_ => true), null, RunSettings.Standard));
+        Assert.Contains("Negative control was not caught", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_name_same_seed_same_report()
+    {
+        var a = PropertyRunner.Run(Spec(x => x < 90), RunSettings.Standard);
+        var b = PropertyRunner.Run(Spec(x => x < 90), RunSettings.Standard);
+        Assert.Equal(a.Replay, b.Replay);
+        Assert.Equal(a.Tests, b.Tests);
+        Assert.Equal(a.Counterexample, b.Counterexample);
+    }
+
+    [Fact]
+    public void Failing_case_replay_reproduces_the_failure_on_its_first_case()
+    {
+        var first = PropertyRunner.Run(Spec(x => x < 95), RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, first.Verdict);
+        var again = PropertyRunner.Run(Spec(x => x < 95), RunSettings.Standard with { Replay = first.FailingCase });
+        Assert.Equal(Verdict.Fail, again.Verdict);
+        Assert.Equal(1, again.Tests);
+        Assert.Equal(first.Counterexample, again.Counterexample);
+    }
+
+    [Fact]
+    public void Unexpected_exception_is_a_failure_naming_its_type()
+    {
+        var spec = new PropertySpec("meta/throws", "never throws", "meta", "n/a", 10,
+            () => Prop.ForAll(Arb.From(Gen.Choose(0, 1)), new Action<int>(_ => throw new InvalidOperationException("boom"))));
+        var report = PropertyRunner.Run(spec, RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Contains("InvalidOperationException: boom", report.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1,2")]
+    [InlineData("x,3")]
+    [InlineData("1")]
+    [InlineData("1,3,-4")]
+    public void Malformed_replay_is_rejected_with_the_source_named(string text)
+    {
+        var e = Assert.Throws<FormatException>(() => Replay.Parse(text, "MUON_VERIFY_REPLAY"));
+        Assert.Contains("MUON_VERIFY_REPLAY", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Depth_scales_case_counts()
+    {
+        Assert.Equal(100, RunSettings.Standard.CasesFor(100));
+        Assert.Equal(1000, (RunSettings.Standard with { Depth = RunDepth.Deep }).CasesFor(100));
+        Assert.Equal(25, (RunSettings.Standard with { Depth = RunDepth.Quick }).CasesFor(100));
+        Assert.Equal(7, (RunSettings.Standard with { CasesOverride = 7 }).CasesFor(100));
+    }
+}

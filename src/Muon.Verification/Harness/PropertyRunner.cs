@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using FsCheck;
+using Microsoft.FSharp.Collections;
+using Microsoft.FSharp.Core;
+
+namespace Muon.Verification.Harness;
+
+/// <summary>
+/// Runs a <see cref="PropertySpec"/> through FsCheck's own API (no FsCheck.Xunit) and returns a
+/// <see cref="PropertyReport"/>. Seeds derive from the spec's qualified name unless a replay or a deep run
+/// says otherwise; counterexamples are rendered with their own <c>ToString</c>, which in this project
+/// prints every number in round-trip form.
+/// </summary>
+public static class PropertyRunner
+{
+    /// <summary>Runs <paramref name="spec"/> with <paramref name="settings"/> (default: from the environment).</summary>
+    public static PropertyReport Run(PropertySpec spec, RunSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        settings ??= RunSettings.FromEnvironment();
+        var replay = settings.Replay ?? SeedFor(spec, settings);
+        var capture = new CapturingRunner();
+        var config = Config.Quick
+            .WithMaxTest(settings.CasesFor(spec.StandardCases))
+            .WithName(spec.QualifiedName)
+            .WithQuietOnSuccess(true)
+            .WithRunner(capture)
+            .WithReplay(FSharpOption<FsCheck.Replay>.Some(new FsCheck.Replay(
+                new Rnd(replay.Seed, replay.Gamma),
+                replay.Size is int s ? FSharpOption<int>.Some(s) : FSharpOption<int>.None)));
+        var clock = Stopwatch.StartNew();
+        Check.One(config, spec.Build());
+        clock.Stop();
+        var result = capture.Result
+            ?? throw new InvalidOperationException($"FsCheck finished '{spec.QualifiedName}' without reporting a result: refusing to call it a pass.");
+        return ToReport(spec.QualifiedName, result, replay, clock.Elapsed);
+    }
+
+    private static Replay SeedFor(PropertySpec spec, RunSettings settings)
+    {
+        if (settings.Depth == RunDepth.Deep)
+        {
+            var (s, g) = StableSeed.PairOf(spec.QualifiedName + "#" + Guid.NewGuid().ToString("N"));
+            return new Replay(s, g, null);
+        }
+        var (seed, gamma) = StableSeed.PairOf(spec.QualifiedName);
+        return new Replay(seed, gamma, null);
+    }
+
+    private static PropertyReport ToReport(string name, TestResult result, Replay replay, TimeSpan elapsed)
+    {
+        switch (result)
+        {
+            case TestResult.Passed p:
+                return new PropertyReport(name, Verdict.Pass, p.Item1.NumberOfTests, 0, replay, null, null, null, elapsed);
+            case TestResult.Exhausted e:
+                return new PropertyReport(name, Verdict.Exhausted, e.Item.NumberOfTests, 0, replay, null, null, "generator exhausted: too many cases rejected", elapsed);
+            case TestResult.Failed f:
+                var shrunk = f.Item3.IsEmpty ? f.Item2 : f.Item3;
+                string message = f.Item4 is Outcome.Failed { Item: var exn }
+                    ? Describe(exn)
+                    : "the property returned false";
+                var failing = new Replay(f.Item6.Seed, f.Item6.Gamma, f.Item7); // Item6: the generator state at the failing case
+                return new PropertyReport(name, Verdict.Fail, f.Item1.NumberOfTests, f.Item1.NumberOfShrinks, replay, failing,
+                    string.Join(" | ", ListModule.ToArray(shrunk).Select(a => a?.ToString() ?? "null")), message, elapsed);
+            default:
+                throw new InvalidOperationException($"unknown FsCheck result for '{name}': {result}");
+        }
+    }
+
+    private static string Describe(Exception exn) => exn switch
+    {
+        SpecViolation v => v.Message,
+        _ => $"{exn.GetType().Name}: {exn.Message}",
+    };
+
+    /// <summary>Captures FsCheck's final result instead of printing it.</summary>
+    private sealed class CapturingRunner : IRunner
+    {
+        public TestResult? Result { get; private set; }
+
+#pragma warning disable CA1725 // parameter names follow FsCheck's F# signature
+        public void OnStartFixture(Type t) { }
+
+        public void OnArguments(int ntest, FSharpList<object> args, FSharpFunc<int, FSharpFunc<FSharpList<object>, string>> every) { }
+
+        public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink) { }
+
+        public void OnFinished(string name, TestResult testResult) => Result = testResult;
+#pragma warning restore CA1725
+    }
+}

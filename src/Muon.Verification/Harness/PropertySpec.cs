@@ -1,0 +1,36 @@
+using FsCheck;
+
+namespace Muon.Verification.Harness;
+
+/// <summary>
+/// A named, documented executable specification: the claim it checks, where the claim comes from, why its
+/// tolerance is what it is, and a factory for the FsCheck property. Specs live in this library so that the
+/// test projects, the CLI and third parties run the same catalogue.
+/// </summary>
+/// <param name="Id">Stable identifier, e.g. <c>orthogonalizer/odd-symmetry</c>; seeds derive from it.</param>
+/// <param name="Claim">The statement checked, in one sentence.</param>
+/// <param name="Source">Where the claim comes from (paper, section, or "definition").</param>
+/// <param name="Tolerance">How the tolerance is derived.</param>
+/// <param name="StandardCases">Cases in a standard (CI) run.</param>
+/// <param name="Build">Creates the property; its body throws <see cref="SpecViolation"/> with the measured value against its bound.</param>
+public sealed record PropertySpec(string Id, string Claim, string Source, string Tolerance, int StandardCases, Func<Property> Build)
+{
+    /// <summary>The subject the spec is instantiated for (e.g. an orthogonalizer's name); part of the seed.</summary>
+    public string Subject { get; init; } = "";
+
+    /// <summary>The name used for the seed and in reports: <c>Subject::Id</c>.</summary>
+    public string QualifiedName => Subject.Length == 0 ? Id : $"{Subject}::{Id}";
+}
+
+/// <summary>Thrown by a property body when the claim is violated; the message carries value, bound and context.</summary>
+public sealed class SpecViolation : Exception
+{
+    /// <summary>Creates a violation with a message of the form "quantity = value, bound … (context)".</summary>
+    public SpecViolation(string message) : base(message) { }
+
+    /// <summary>Creates a violation (standard constructor).</summary>
+    public SpecViolation() { }
+
+    /// <summary>Creates a violation wrapping an inner exception.</summary>
+    public SpecViolation(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,231 @@
+using FsCheck.Fluent;
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Generators;
+using Muon.Verification.Harness;
+using Muon.Verification.Oracles;
+using static Muon.Verification.Generators.Formatting;
+
+namespace Muon.Verification.Laws;
+
+/// <summary>
+/// The laws every Muon orthogonalizer O(G) ≈ U f(Σ) Vᵀ obeys (implementations survey: "invariants that
+/// survive every variant"), plus the characterization of the exact polar factor. Each law compares two
+/// float64 evaluations in the Frobenius norm against <see cref="Tolerances.Comparison"/>, derived from the
+/// declared orthogonalizer (exact polar: ∝ κ; Newton–Schulz: ∝ the schedule's derivative growth).
+/// </summary>
+public static class OrthogonalizerLaws
+{
+    /// <summary>Cases per law in a standard run: cheap (≤ 12×12), so 100 draws each.</summary>
+    public const int StandardCases = 100;
+
+    /// <summary>
+    /// The laws for <paramref name="subject"/>, which claims to be <paramref name="declared"/> (for a built-in,
+    /// itself). The exact-polar characterization is included when the declared orthogonalizer is an <see cref="ExactPolar"/>.
+    /// </summary>
+    public static IReadOnlyList<PropertySpec> For(IOrthogonalizer subject, ISpectralOrthogonalizer declared, MatrixGenOptions? generator = null)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(declared);
+        var g = generator ?? new MatrixGenOptions();
+        var laws = new List<PropertySpec>
+        {
+            ZeroInZeroOut(subject, g),
+            OddSymmetry(subject, declared, g),
+            TransposeEquivariance(subject, declared, g),
+            LeftOrthogonalEquivariance(subject, declared, g),
+            RightOrthogonalEquivariance(subject, declared, g),
+            PositiveScaleInvariance(subject, declared, g),
+            SpectralMap(subject, declared, g),
+        };
+        if (declared is ExactPolar)
+        {
+            laws.Add(PartialIsometry(subject, declared, g));
+            laws.Add(NuclearNormPairing(subject, declared, g));
+            laws.Add(RankPreservation(subject, g));
+        }
+        return laws.Select(l => l with { Subject = subject.Name }).ToArray();
+    }
+
+    /// <summary>O(0) = 0 exactly, with the input's shape, for every shape (no NaN from a 0/0 normalization).</summary>
+    public static PropertySpec ZeroInZeroOut(IOrthogonalizer o, MatrixGenOptions g) => new(
+        "orthogonalizer/zero-in-zero-out",
+        "O(0) = 0 (same shape, every entry exactly 0, no NaN).",
+        "definition (polar(0) = 0); defect class: NaN on a zero gradient",
+        "exact: any nonzero or non-finite entry fails",
+        StandardCases / 4,
+        () => Prop.ForAll(Arb.From(Gen.Choose(g.MinDim, g.MaxDim).Two()), ((int M, int N) d) =>
+        {
+            var z = Matrix<double>.Build.Dense(d.M, d.N);
+            var o0 = Apply(o, z);
+            double worst = o0.Enumerate().Select(Math.Abs).Max();
+            if (worst != 0) throw new SpecViolation($"max|O(0)ᵢⱼ| = {R(worst)}, bound 0 (shape {d.M}×{d.N})");
+        }));
+
+    /// <summary>O(−G) = −O(G).</summary>
+    public static PropertySpec OddSymmetry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => Compare(
+        "orthogonalizer/odd-symmetry", "O(−G) = −O(G).", "odd polynomial / polar(−G) = −polar(G)", o, declared, g,
+        c => (Apply(o, -c.Matrix), -Apply(o, c.Matrix)), "‖O(−G) + O(G)‖_F");
+
+    /// <summary>O(Gᵀ) = O(G)ᵀ.</summary>
+    public static PropertySpec TransposeEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => Compare(
+        "orthogonalizer/transpose-equivariance", "O(Gᵀ) = O(G)ᵀ.", "U f(Σ) Vᵀ transposes to V f(Σ) Uᵀ", o, declared, g,
+        c => (Apply(o, c.Matrix.Transpose()), Apply(o, c.Matrix).Transpose()), "‖O(Gᵀ) − O(G)ᵀ‖_F");
+
+    /// <summary>O(AG) = A·O(G) for Haar-random orthogonal A.</summary>
+    public static PropertySpec LeftOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => CompareWithRotation(
+        "orthogonalizer/left-orthogonal-equivariance", "O(AG) = A·O(G) for orthogonal A.", o, declared, g, left: true);
+
+    /// <summary>O(GB) = O(G)·B for Haar-random orthogonal B.</summary>
+    public static PropertySpec RightOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => CompareWithRotation(
+        "orthogonalizer/right-orthogonal-equivariance", "O(GB) = O(G)·B for orthogonal B.", o, declared, g, left: false);
+
+    /// <summary>O(cG) = O(G) for c &gt; 0, including c = 1e±6.</summary>
+    public static PropertySpec PositiveScaleInvariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g)
+    {
+        var arb = Arb.Zip(MatrixGenerators.Matrices(g), Arb.From(MatrixGenerators.PositiveScales()));
+        return new PropertySpec(
+            "orthogonalizer/positive-scale-invariance",
+            "O(cG) = O(G) for every c > 0 (c = 1e±6 half the time).",
+            "polar(cG) = polar(G); Frobenius pre-normalization; defect class: eps in the normalizer, missing normalization",
+            "3× the declared forward error (scaling by c is exact up to one rounding per entry)",
+            StandardCases,
+            () => Prop.ForAll(arb, ((MatrixCase Case, double C) x) =>
+            {
+                var c = x.Case;
+                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+                double err = (Apply(o, x.C * c.Matrix) - Apply(o, c.Matrix)).FrobeniusNorm();
+                Check(err, tol, "‖O(cG) − O(G)‖_F", $"c = {R(x.C)}", c);
+            }));
+    }
+
+    /// <summary>O(G) = Σ f(σᵢ) uᵢvᵢᵀ with the declared spectral map f, checked against an independent Jacobi SVD.</summary>
+    public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+        "orthogonalizer/spectral-map",
+        $"O(G) has G's singular vectors and output singular values f(σ) of the declared map ({declared.Name}).",
+        "NS(G) = U φ(Σ/‖G‖_F) Vᵀ (quadratics sheet); polar(G) = U 1[σ > τσ₁] Vᵀ",
+        "declared forward error + the Jacobi oracle's (same form): 2× Forward, ×1.5 for the oracle's σ entering f",
+        StandardCases,
+        () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
+        {
+            var oracle = JacobiSvd.Of(c.Matrix);
+            var f = declared.SpectralMap(oracle.S);
+            var expected = oracle.Reconstruct(i => f[i]);
+            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            double err = (Apply(o, c.Matrix) - expected).FrobeniusNorm();
+            Check(err, tol, "‖O(G) − U f(Σ) Vᵀ‖_F", $"f = {declared.Name}, σ = {R(oracle.S)}", c);
+        }));
+
+    /// <summary>Exact polar: O(G)ᵀO(G) is the orthogonal projector onto G's row space.</summary>
+    public static PropertySpec PartialIsometry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+        "exact-polar/partial-isometry",
+        "O(G)ᵀO(G) = Π_row(G): the polar factor is a partial isometry on G's row space.",
+        "polar decomposition (Higham, Functions of Matrices §8)",
+        "‖OᵀO − Π‖_F ≤ 2‖ΔO‖_F‖O‖₂ + oracle error: 3× Forward",
+        StandardCases,
+        () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
+        {
+            var oracle = JacobiSvd.Of(c.Matrix);
+            int r = oracle.Rank(Tolerances.RankThreshold);
+            var vr = oracle.V.SubMatrix(0, oracle.V.RowCount, 0, r);
+            var projector = vr * vr.Transpose();
+            var og = Apply(o, c.Matrix);
+            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            double err = (og.TransposeThisAndMultiply(og) - projector).FrobeniusNorm();
+            Check(err, tol, "‖O(G)ᵀO(G) − Π_row(G)‖_F", $"oracle rank {r}", c);
+        }));
+
+    /// <summary>Exact polar: ⟨O(G), G⟩ = ‖G‖_* (the polar factor maximizes the pairing over the unit spectral ball).</summary>
+    public static PropertySpec NuclearNormPairing(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+        "exact-polar/nuclear-norm-pairing",
+        "⟨O(G), G⟩ = ‖G‖_* = Σσᵢ.",
+        "duality of spectral and nuclear norms; quadratics sheet B5 (⟨polar G, G⟩ = ‖G‖_*)",
+        "|⟨ΔO, G⟩| ≤ ‖ΔO‖_F‖G‖_F: 2× Forward·‖G‖_F (oracle's Σσ is accurate to Backward·‖G‖_*)",
+        StandardCases,
+        () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
+        {
+            var gm = c.Matrix;
+            double nuclear = JacobiSvd.Of(gm).S.Sum();
+            double pairing = Muon.Reference.Numerics.MatrixFunctions.Inner(Apply(o, gm), gm);
+            double tol = 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa) * gm.FrobeniusNorm();
+            Check(Math.Abs(pairing - nuclear), tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c);
+        }));
+
+    /// <summary>Exact polar: rank(O(G)) = rank(G), also for rank-deficient G.</summary>
+    public static PropertySpec RankPreservation(IOrthogonalizer o, MatrixGenOptions g) => new(
+        "exact-polar/rank-preservation",
+        "rank O(G) = rank G (round-off directions of a rank-deficient G are not turned into unit singular values).",
+        "thresholded polar (quadratics sheet B1: rank-deficient W₀ keeps its rank)",
+        $"ranks counted by the Jacobi oracle above {Tolerances.RankThreshold:R}·σ₁ (see Tolerances.RankThreshold)",
+        StandardCases,
+        () => Prop.ForAll(MatrixGenerators.Matrices(g with { AllowRankDeficient = true }), c =>
+        {
+            int rankG = JacobiSvd.Of(c.Matrix).Rank(Tolerances.RankThreshold);
+            var out_ = JacobiSvd.Of(Apply(o, c.Matrix));
+            int rankO = out_.Rank(Tolerances.RankThreshold);
+            if (rankO != rankG)
+                throw new SpecViolation($"rank O(G) = {rankO}, rank G = {rankG}; σ(O(G)) = {R(out_.S)} ({Context(c)})");
+        }));
+
+    private static PropertySpec Compare(string id, string claim, string source, IOrthogonalizer o, ISpectralOrthogonalizer declared,
+        MatrixGenOptions g, Func<MatrixCase, (Matrix<double> Left, Matrix<double> Right)> sides, string quantity) => new(
+        id, claim, source,
+        "3× the declared forward error (two evaluations and one exact-up-to-rounding transform)",
+        StandardCases,
+        () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
+        {
+            var (left, right) = sides(c);
+            RequireShape(left, right, c);
+            double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            Check((left - right).FrobeniusNorm(), tol, quantity, "", c);
+        }));
+
+    private static PropertySpec CompareWithRotation(string id, string claim, IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, bool left)
+    {
+        var arb = Arb.From(
+            from c in MatrixGenerators.Matrices(g).Generator
+            from q in MatrixGenerators.Orthogonal(left ? c.Rows : c.Cols)
+            select (c, q),
+            x => MatrixGenerators.Shrink(x.c, g).Select(c => (c, new OrthogonalCase(left ? c.Rows : c.Cols, x.q.Seed))));
+        return new PropertySpec(id, claim,
+            "polar(AGB) = A polar(G) B; Newton–Schulz is a polynomial in G Gᵀ times G",
+            "3× the declared forward error (the product with an orthogonal matrix is backward stable)",
+            StandardCases,
+            () => Prop.ForAll(arb, ((MatrixCase c, OrthogonalCase q) x) =>
+            {
+                var a = x.q.Matrix;
+                var gm = x.c.Matrix;
+                var lhs = left ? Apply(o, a * gm) : Apply(o, gm * a);
+                var og = Apply(o, gm);
+                var rhs = left ? a * og : og * a;
+                RequireShape(lhs, rhs, x.c);
+                double tol = Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa);
+                Check((lhs - rhs).FrobeniusNorm(), tol, left ? "‖O(AG) − A·O(G)‖_F" : "‖O(GB) − O(G)·B‖_F", x.q.ToString(), x.c);
+            }));
+    }
+
+    /// <summary>Applies O and checks shape and finiteness, naming the problem.</summary>
+    private static Matrix<double> Apply(IOrthogonalizer o, Matrix<double> g)
+    {
+        var result = o.Orthogonalize(g) ?? throw new SpecViolation($"{o.Name} returned null for a {g.RowCount}×{g.ColumnCount} input");
+        if (result.RowCount != g.RowCount || result.ColumnCount != g.ColumnCount)
+            throw new SpecViolation($"{o.Name} returned {result.RowCount}×{result.ColumnCount} for a {g.RowCount}×{g.ColumnCount} input");
+        if (result.Enumerate().Any(v => !double.IsFinite(v)))
+            throw new SpecViolation($"{o.Name} returned a non-finite entry for a {g.RowCount}×{g.ColumnCount} input of norm {R(g.FrobeniusNorm())}");
+        return result;
+    }
+
+    private static void RequireShape(Matrix<double> a, Matrix<double> b, MatrixCase c)
+    {
+        if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
+            throw new SpecViolation($"shapes differ: {a.RowCount}×{a.ColumnCount} vs {b.RowCount}×{b.ColumnCount} ({Context(c)})");
+    }
+
+    private static void Check(double measured, double bound, string quantity, string extra, MatrixCase c)
+    {
+        if (!(measured <= bound))
+            throw new SpecViolation($"{quantity} = {R(measured)}, bound {R(bound)}{(extra.Length > 0 ? "; " + extra : "")} ({Context(c)})");
+    }
+
+    private static string Context(MatrixCase c) => $"shape {c.Rows}×{c.Cols}, rank {c.Rank}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed}";
+}

@@ -1,0 +1,91 @@
+using Muon.Reference.Orthogonalizers;
+
+namespace Muon.Verification.Laws;
+
+/// <summary>
+/// Tolerances with their derivations. Every bound is of the form (backward error of the computation) ×
+/// (condition of the quantity), with named constants; none is tuned to make a test pass.
+/// </summary>
+public static class Tolerances
+{
+    /// <summary>Unit roundoff of float64, u = 2⁻⁵³.</summary>
+    public const double U = 1.1102230246251565e-16;
+
+    /// <summary>
+    /// Normwise relative backward error of a float64 SVD, matrix product or Newton–Schulz step on an m×n
+    /// matrix: a "small multiple of max(m, n)·u" (Golub &amp; Van Loan §8.6, Higham §3.5); the multiple is
+    /// taken as 8, the conventional safety factor for Householder/Givens-based algorithms.
+    /// </summary>
+    public static double Backward(int m, int n) => 8.0 * Math.Max(m, n) * U;
+
+    /// <summary>
+    /// Frobenius-norm error of a computed exact polar factor of a rank-r matrix with κ = σ₁/σ_r:
+    /// the polar factor moves by at most 4‖ΔG‖_F/σ_r under a perturbation ΔG (Li's bound, with the
+    /// rectangular and rank-deficient terms), and ‖ΔG‖_F ≤ Backward·‖G‖_F ≤ Backward·√r·σ₁.
+    /// </summary>
+    public static double PolarForward(int m, int n, int rank, double kappa) => 4.0 * Math.Sqrt(rank) * kappa * Backward(m, n);
+
+    /// <summary>
+    /// Frobenius-norm error of a computed Newton–Schulz output on an m×n matrix: each step commits a relative
+    /// error of at most Backward·(|a|+|b|+|c|) on an iterate of Frobenius norm ≤ y_max·√k, which the remaining
+    /// steps amplify by at most their Lipschitz constants on the image interval (see <see cref="NewtonSchulzGrowth"/>).
+    /// </summary>
+    public static double NewtonSchulzForward(NewtonSchulz ns, int m, int n)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        return NewtonSchulzGrowth(ns) * Backward(m, n) * Math.Sqrt(Math.Min(m, n));
+    }
+
+    /// <summary>
+    /// Σₖ (|aₖ|+|bₖ|+|cₖ|)·yₖ·Πⱼ₌ₖ₊₁ Lⱼ where yₖ bounds the iterate's singular values entering step k and Lⱼ =
+    /// sup |pⱼ'| on that interval, both tracked on a 4001-point grid over the normalized input range [0, 1]
+    /// (inputs are divided by ‖G‖_F, so σ/‖G‖_F ≤ 1), plus the input normalization's own error amplified by all steps.
+    /// </summary>
+    public static double NewtonSchulzGrowth(NewtonSchulz ns)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        const int grid = 4001;
+        var y = Enumerable.Range(0, grid).Select(i => (double)i / (grid - 1) / ns.Schedule.InputCushion).ToArray();
+        var stepSize = new double[ns.Steps];
+        var lipschitz = new double[ns.Steps];
+        double inputMax = y.Max();
+        var entering = new double[ns.Steps];
+        for (int k = 0; k < ns.Steps; k++)
+        {
+            var p = ns.Schedule.At(k);
+            entering[k] = y.Max(Math.Abs);
+            lipschitz[k] = y.Max(v => Math.Abs(p.Derivative(v)));
+            stepSize[k] = Math.Abs(p.A) + Math.Abs(p.B) + Math.Abs(p.C);
+            for (int i = 0; i < grid; i++) y[i] = p.Apply(y[i]);
+        }
+        double total = 0, downstream = 1;
+        for (int k = ns.Steps - 1; k >= 0; k--)
+        {
+            total += stepSize[k] * Math.Max(1, entering[k]) * downstream;
+            downstream *= Math.Max(1, lipschitz[k]);
+        }
+        return total + inputMax * downstream;
+    }
+
+    /// <summary>The forward error of one evaluation of a built-in orthogonalizer on a case (absolute, Frobenius).</summary>
+    public static double Forward(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa) => declared switch
+    {
+        NewtonSchulz ns => NewtonSchulzForward(ns, m, n),
+        _ => PolarForward(m, n, rank, kappa),
+    };
+
+    /// <summary>
+    /// Comparing two evaluations (e.g. O(AG) and A·O(G)): each side carries <see cref="Forward"/>, and the
+    /// transform itself (a float64 product or negation) perturbs the input by at most Backward·‖G‖, which is
+    /// already of the same form; hence 3× Forward.
+    /// </summary>
+    public static double Comparison(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa)
+        => 3 * Forward(declared, m, n, rank, kappa);
+
+    /// <summary>
+    /// Relative threshold separating genuine from round-off singular values in the oracle's rank count:
+    /// generated spectra have σ_r ≥ σ₁/κ with κ ≤ 1e4 while exact zeros come out of a float64 Jacobi SVD
+    /// at ≲ √k·u·σ₁ ≈ 1e-15·σ₁; 1e-9 lies five orders from either side.
+    /// </summary>
+    public const double RankThreshold = 1e-9;
+}

@@ -1,0 +1,36 @@
+using Muon.Verification.Harness;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Muon.Verification.Xunit;
+
+/// <summary>
+/// Runs <see cref="PropertySpec"/>s from plain xunit facts: the report goes to the test output, and a
+/// failure throws <see cref="XunitException"/> with the violation, the full-precision counterexample and the
+/// replay seed (a runner that forgets to throw would silently pass every property).
+/// </summary>
+public static class PropertyAssert
+{
+    /// <summary>Asserts that <paramref name="spec"/> holds.</summary>
+    public static PropertyReport Holds(PropertySpec spec, ITestOutputHelper? output = null, RunSettings? settings = null)
+    {
+        var report = PropertyRunner.Run(spec, settings);
+        output?.WriteLine(report.Describe());
+        if (!report.Passed)
+            throw new XunitException($"Property failed.{Environment.NewLine}{report.Describe()}{Environment.NewLine}claim: {spec.Claim}{Environment.NewLine}tolerance: {spec.Tolerance}");
+        return report;
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="spec"/> FAILS (negative control): the broken subject must be caught. The
+    /// counterexample that caught it is written to the output.
+    /// </summary>
+    public static PropertyReport Fails(PropertySpec spec, ITestOutputHelper? output = null, RunSettings? settings = null)
+    {
+        var report = PropertyRunner.Run(spec, settings);
+        output?.WriteLine(report.Describe());
+        if (report.Verdict != Verdict.Fail)
+            throw new XunitException($"Negative control was not caught: '{spec.QualifiedName}' {report.Verdict} after {report.Tests} cases, but the subject is deliberately broken.{Environment.NewLine}claim: {spec.Claim}");
+        return report;
+    }
+}
