@@ -1,0 +1,51 @@
+using Muon.Reference.Objectives;
+using Muon.Reference.Optimizers;
+
+namespace Muon.Reference.Trajectories;
+
+/// <summary>Runs an optimizer on an objective and records every iterate.</summary>
+public static class Trajectory
+{
+    /// <summary>
+    /// Records t = 0, 1, …, <paramref name="steps"/> (the gradient of step t is taken at iterate t). The run ends
+    /// early, without throwing, after recording an iterate whose loss is not finite (divergence; an iterate with a
+    /// non-finite entry is recorded with loss NaN), before a step whose gradient is not finite (the last finite
+    /// iterate is then the final record), or after recording an iterate for which
+    /// <paramref name="stop"/>(t, parameters) is true (also evaluated at t = 0).
+    /// </summary>
+    public static IReadOnlyList<TrajectoryPoint> Run(IObjective objective, IOptimizer optimizer, ParameterSet initial, int steps, Func<int, ParameterSet, bool>? stop = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(initial);
+        if (steps < 0)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "the number of steps must be ≥ 0.");
+        objective.Layout.RequireSameLayout(initial, nameof(initial));
+        initial.RequireFinite(nameof(initial));
+
+        var points = new List<TrajectoryPoint>(steps + 1);
+        var parameters = initial;
+        var state = optimizer.Start(initial);
+        for (int t = 0; ; t++)
+        {
+            double loss = IsFinite(parameters) ? objective.Loss(parameters) : double.NaN;
+            points.Add(new TrajectoryPoint(t, loss, parameters));
+            if (!double.IsFinite(loss) || t == steps || (stop is not null && stop(t, parameters)))
+                return points;
+            var gradient = objective.Gradient(parameters);
+            if (!IsFinite(gradient))
+                return points;
+            var step = optimizer.Step(parameters, gradient, state);
+            parameters = step.Parameters;
+            state = step.State;
+        }
+    }
+
+    private static bool IsFinite(ParameterSet p)
+    {
+        foreach (var (_, m) in p)
+            foreach (double x in m.Enumerate())
+                if (!double.IsFinite(x)) return false;
+        return true;
+    }
+}

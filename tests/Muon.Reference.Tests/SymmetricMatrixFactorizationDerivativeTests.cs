@@ -1,0 +1,74 @@
+using Muon.Reference.Numerics;
+using Muon.Reference.Objectives;
+using Xunit.Abstractions;
+using static Muon.Reference.Tests.Support.FiniteDifference;
+
+namespace Muon.Reference.Tests;
+
+public sealed class SymmetricMatrixFactorizationDerivativeTests(ITestOutputHelper output)
+{
+    private static SymmetricMatrixFactorization Draw(int n, int d, Rng rng)
+    {
+        var g = MatrixFunctions.Gaussian(n, n, 1.0, rng);
+        return new SymmetricMatrixFactorization(g + g.Transpose(), d);
+    }
+
+    [Theory]
+    [InlineData(5, 3, 1UL)]
+    [InlineData(4, 6, 2UL)]
+    [InlineData(1, 1, 3UL)]
+    public void Gradient_RandomPoint_MatchesCentralDifferenceWithinDerivedBound(int n, int d, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var f = Draw(n, d, rng);
+        var x = SymmetricMatrixFactorization.Parameters(MatrixFunctions.Gaussian(n, d, 1.0, rng));
+        var u = x[SymmetricMatrixFactorization.U];
+        double xNorm = Norm(x), h = Step(xNorm);
+        var grad = f.Gradient(x);
+        double gNorm = Norm(grad);
+        // Ā = |U||U|ᵀ + |M*|; as for MF with c = ¼: δL ≤ ¼(2(d+1) + n² + 2)·u·‖Ā‖².
+        double aBar = Frobenius(Abs(u) * Abs(u).Transpose() + Abs(f.Target));
+        double deltaL = 0.25 * (2 * (d + 1) + n * n + 2) * U * aBar * aBar;
+        for (int k = 0; k < 5; k++)
+        {
+            var v = UnitDirection(x, rng);
+            var du = v[SymmetricMatrixFactorization.U];
+            // f(t) = ¼‖E + tA + t²B‖² (A = dU Uᵀ + U dUᵀ, B = dU dUᵀ) is quartic: truncation = h²·f'''(0)/6
+            // = ½h²⟨A, B⟩ ≤ ½h²‖A‖‖B‖.
+            double a = Frobenius(du.TransposeAndMultiply(u) + u.TransposeAndMultiply(du));
+            double b = Frobenius(du.TransposeAndMultiply(du));
+            double bound = 0.5 * h * h * a * b + deltaL / h + U * gNorm * (xNorm + h) / h;
+            double exact = grad.Inner(v);
+            double error = Math.Abs(Directional(f, x, v, h) - exact);
+            output.WriteLine($"dir {k}: |∇f·v| = {Math.Abs(exact):E3}, error = {error:E3}, bound = {bound:E3}");
+            Assert.True(error <= bound, $"direction {k}: |FD − ∇f·v| = {error:E3} > bound {bound:E3}");
+            Assert.True(bound <= 1e-7 * gNorm);
+        }
+    }
+
+    [Fact]
+    public void HessianVectorProduct_RandomPoint_MatchesCentralDifferenceOfGradient()
+    {
+        var rng = new Rng(7);
+        var f = Draw(5, 3, rng);
+        var x = SymmetricMatrixFactorization.Parameters(MatrixFunctions.Gaussian(5, 3, 1.0, rng));
+        var u = x[SymmetricMatrixFactorization.U];
+        double xNorm = Norm(x), h = Step(xNorm);
+        double uN = Frobenius(u), eN = Frobenius(f.Residual(x));
+        double aBar = Frobenius(Abs(u) * Abs(u).Transpose() + Abs(f.Target));
+        // ∇f = E U: δ∇ ≤ (d + 1 + n)·u·‖Ā‖‖U‖; ‖H‖₂ ≤ 2‖U‖² + ‖E‖.
+        double deltaG = (3 + 1 + 5) * U * aBar * uN;
+        double hNorm = 2 * uN * uN + eN;
+        for (int k = 0; k < 3; k++)
+        {
+            var v = UnitDirection(x, rng);
+            var du = v[SymmetricMatrixFactorization.U];
+            // ∇f(U + t dU) is cubic; its t³ coefficient is B dU with B = dU dUᵀ.
+            double bound = h * h * Frobenius(du.TransposeAndMultiply(du)) * Frobenius(du) + deltaG / h + U * hNorm * (xNorm + h) / h;
+            var hv = f.HessianVectorProduct(x, v);
+            double error = Norm(Difference(GradientDirectional(f, x, v, h), hv));
+            output.WriteLine($"dir {k}: ‖Hv‖ = {Norm(hv):E3}, error = {error:E3}, bound = {bound:E3}");
+            Assert.True(error <= bound, $"direction {k}: ‖FD − Hv‖ = {error:E3} > bound {bound:E3}");
+        }
+    }
+}
