@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Muon.Reference.Orthogonalizers;
 
 namespace Muon.Verification.Laws;
@@ -37,34 +38,52 @@ public static class Tolerances
     }
 
     /// <summary>
-    /// Σₖ (|aₖ|+|bₖ|+|cₖ|)·yₖ·Πⱼ₌ₖ₊₁ Lⱼ where yₖ bounds the iterate's singular values entering step k and Lⱼ =
-    /// sup |pⱼ'| on that interval, both tracked on a 4001-point grid over the normalized input range [0, 1]
-    /// (inputs are divided by ‖G‖_F, so σ/‖G‖_F ≤ 1), plus the input normalization's own error amplified by all steps.
+    /// Σₖ (|aₖ|+|bₖ|+|cₖ|)·max(1, yₖ)·Aₖ + y₀·A₀, where yₖ bounds the singular values entering step k and
+    /// Aₖ = sup over x of Πⱼ₌ₖ₊₁ |pⱼ'(yⱼ(x))| is the first-order amplification, by the remaining steps, of an
+    /// error committed at step k along the actual trajectory yⱼ(x) of each normalized input x ∈ [0, 1]
+    /// (4001-point grid; inputs are divided by ‖G‖_F, so σ/‖G‖_F ≤ 1). The y₀·A₀ term carries the input
+    /// normalization's own rounding. Cached per instance (the grid walk costs O(grid × steps)).
     /// </summary>
     public static double NewtonSchulzGrowth(NewtonSchulz ns)
     {
         ArgumentNullException.ThrowIfNull(ns);
+        return GrowthCache.GetValue(ns, k => new StrongBox<double>(ComputeGrowth(k))).Value;
+    }
+
+    private static readonly ConditionalWeakTable<NewtonSchulz, StrongBox<double>> GrowthCache = [];
+
+    private static double ComputeGrowth(NewtonSchulz ns)
+    {
         const int grid = 4001;
-        var y = Enumerable.Range(0, grid).Select(i => (double)i / (grid - 1) / ns.Schedule.InputCushion).ToArray();
-        var stepSize = new double[ns.Steps];
-        var lipschitz = new double[ns.Steps];
-        double inputMax = y.Max();
-        var entering = new double[ns.Steps];
-        for (int k = 0; k < ns.Steps; k++)
+        int steps = ns.Steps;
+        var amplification = new double[steps + 1]; // amplification[k]: of an error entering step k (k = steps: none left)
+        var entering = new double[steps];
+        var derivative = new double[steps];
+        for (int i = 0; i < grid; i++)
+        {
+            double y = (double)i / (grid - 1) / ns.Schedule.InputCushion;
+            for (int k = 0; k < steps; k++)
+            {
+                var p = ns.Schedule.At(k);
+                entering[k] = Math.Max(entering[k], Math.Abs(y));
+                derivative[k] = Math.Abs(p.Derivative(y));
+                y = p.Apply(y);
+            }
+            double suffix = 1;
+            amplification[steps] = Math.Max(amplification[steps], 1);
+            for (int k = steps - 1; k >= 0; k--)
+            {
+                suffix *= derivative[k];
+                amplification[k] = Math.Max(amplification[k], suffix);
+            }
+        }
+        double total = entering.Length > 0 ? entering[0] * amplification[0] : 0;
+        for (int k = 0; k < steps; k++)
         {
             var p = ns.Schedule.At(k);
-            entering[k] = y.Max(Math.Abs);
-            lipschitz[k] = y.Max(v => Math.Abs(p.Derivative(v)));
-            stepSize[k] = Math.Abs(p.A) + Math.Abs(p.B) + Math.Abs(p.C);
-            for (int i = 0; i < grid; i++) y[i] = p.Apply(y[i]);
+            total += (Math.Abs(p.A) + Math.Abs(p.B) + Math.Abs(p.C)) * Math.Max(1, entering[k]) * Math.Max(1, amplification[k + 1]);
         }
-        double total = 0, downstream = 1;
-        for (int k = ns.Steps - 1; k >= 0; k--)
-        {
-            total += stepSize[k] * Math.Max(1, entering[k]) * downstream;
-            downstream *= Math.Max(1, lipschitz[k]);
-        }
-        return total + inputMax * downstream;
+        return total;
     }
 
     /// <summary>The forward error of one evaluation of a built-in orthogonalizer on a case (absolute, Frobenius).</summary>
