@@ -41,7 +41,7 @@ public static class MatrixGenerators
             from log10Scale in Unit().Select(f => o.ScaleLog10.Lo + f * (o.ScaleLog10.Hi - o.ScaleLog10.Lo))
             from shape in Gen.Elements(SpectrumShape.Geometric, SpectrumShape.LogUniform, SpectrumShape.Clustered)
             from seed in Seed()
-            select new MatrixCase(m, n, r, kappa, Math.Pow(10, log10Scale), shape, seed);
+            select new MatrixCase(m, n, r, r == 1 ? 1 : kappa, Math.Pow(10, log10Scale), shape, seed); // rank 1 has κ = 1
         return Arb.From(gen, c => Shrink(c, o));
     }
 
@@ -60,7 +60,7 @@ public static class MatrixGenerators
             if (c.Rows > o.MinDim) candidates.Add(c with { Rows = c.Rows - 1 });
             if (c.Cols > o.MinDim) candidates.Add(c with { Cols = c.Cols - 1 });
         }
-        if (c.Rank > o.MinRank) candidates.Add(c with { Rank = c.Rank - 1 });
+        if (c.Rank > o.MinRank) candidates.Add(c with { Rank = c.Rank - 1, Kappa = c.Rank == 2 ? 1 : c.Kappa });
         if (c.Kappa > 1.0001) candidates.Add(c with { Kappa = Math.Max(1, Math.Sqrt(c.Kappa)) });
         if (c.Scale != 1 && o.ScaleLog10.Lo <= 0 && o.ScaleLog10.Hi >= 0) candidates.Add(c with { Scale = 1 });
         if (c.Shape != SpectrumShape.Geometric) candidates.Add(c with { Shape = SpectrumShape.Geometric });
