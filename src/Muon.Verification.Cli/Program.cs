@@ -7,6 +7,7 @@ using Muon.Verification.NegativeControls;
 // muon-verify: exit 0 = every check passed, 1 = a check failed, 2 = usage error.
 const string Usage = """
     usage: muon-verify check [--quick | --thorough] [--negative-controls] [--replay SEED,GAMMA[,SIZE]]
+           muon-verify reproduce [--out DIR]
 
       check                 run the orthogonalizer laws against every built-in reference orthogonalizer
       --quick               a quarter of the standard cases
@@ -14,12 +15,18 @@ const string Usage = """
       --negative-controls   also run the laws against the deliberately broken orthogonalizers
                             (each row must show at least one FAIL; they do not affect the exit code)
       --replay S,G[,N]      replay a run printed by a failure (same as MUON_VERIFY_REPLAY)
+      reproduce             recompute the papers' canonical experiments; write index.md, SVG figures and CSV data
+                            to DIR (default: ./report)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
+}
+if (args[0] == "reproduce")
+{
+    return ReproduceCommand.Run(args[1..]);
 }
 if (args[0] != "check")
 {

@@ -1,0 +1,38 @@
+using System.Xml.Linq;
+using Muon.Verification.Experiments;
+using Muon.Verification.Reporting;
+
+namespace Muon.Verification.Properties.Reporting;
+
+public sealed class ReportWriterTests
+{
+    [Fact]
+    public void Report_has_every_figure_its_data_and_well_formed_svg()
+    {
+        var dir = Directory.CreateTempSubdirectory("muon-report").FullName;
+        try
+        {
+            var figures = CanonicalFigures.All();
+            var index = File.ReadAllText(ReportWriter.Write(figures, dir, id => $"PASS ({id})"));
+            foreach (var f in figures)
+            {
+                Assert.Contains($"]({f.FileName})", index, StringComparison.Ordinal);
+                Assert.Equal("svg", XDocument.Load(Path.Combine(dir, f.FileName)).Root!.Name.LocalName);
+                Assert.True(File.ReadAllLines(Path.Combine(dir, Path.ChangeExtension(f.FileName, ".csv"))).Length > 2);
+            }
+            Assert.Contains("PASS (", index, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Log_axis_ignores_non_positive_values_and_escapes_text()
+    {
+        var svg = SvgChart.Line(new ChartSpec("a < b & c", "x", "y", [new Series("s", [0, 1, 2], [0, 1e-3, 1])], LogY: true));
+        Assert.Contains("a &lt; b &amp; c", svg, StringComparison.Ordinal);
+        Assert.Equal("svg", XDocument.Parse(svg).Root!.Name.LocalName);
+    }
+}
