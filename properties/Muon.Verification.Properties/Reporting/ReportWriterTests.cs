@@ -12,7 +12,13 @@ public sealed class ReportWriterTests
         var dir = Directory.CreateTempSubdirectory("muon-report").FullName;
         try
         {
-            var figures = CanonicalFigures.All();
+            // Cheap stand-ins: the canonical figures' own data are snapshot-tested; here only the writer is under test.
+            var grid = CanonicalExperiments.GridConfinement();
+            Figure[] figures =
+            [
+                new("a.svg", new ChartSpec("loss", "t", "L", grid.Series, LogY: true), null, grid, ["quadratics/grid-confinement"]),
+                new("b.svg", null, SvgChart.Bars("bars", "score", ["x", "y"], [("s", [1.0, -2.0])]), grid, []),
+            ];
             var index = File.ReadAllText(ReportWriter.Write(figures, dir, id => $"PASS ({id})"));
             foreach (var f in figures)
             {

@@ -32,6 +32,42 @@ public static class CanonicalFigures
                 grid.Series.Where(s => s.Name == "loss").ToArray(), LogY: true)
             { References = [new ReferenceCurve("floor ½Σ dist(sᵢ(0), aℤ)²", _ => floor)] },
             null, grid, ["quadratics/grid-confinement"]));
+        progress?.Invoke("two-step alignment (m = n = d = 25)");
+        var twoStep = CanonicalExperiments.TwoStepAlignment();
+        double muBound = 1.82e-4;
+        figures.Add(new Figure("mf-two-step-alignment.svg",
+            new ChartSpec("Two-step schedule: misalignment μ_out per step", "step t", "μ_out",
+                twoStep.Series.Where(s => s.Name.StartsWith("μ_out", StringComparison.Ordinal)).Select(s => s with { Name = s.Name[(s.Name.IndexOf(": ", StringComparison.Ordinal) + 2)..] }).ToArray(), LogY: true)
+            { References = [new ReferenceCurve("bound 1.82·α/√s₁", _ => muBound)] },
+            null, twoStep, ["matrix-factorization/two-step-alignment"]));
+        figures.Add(new Figure("mf-two-step-loss.svg",
+            new ChartSpec("Two-step schedule: relative loss per step", "step t", "L/L₀",
+                twoStep.Series.Where(s => s.Name.StartsWith("L/L₀", StringComparison.Ordinal)).Select(s => s with { Name = s.Name[(s.Name.IndexOf(": ", StringComparison.Ordinal) + 2)..] }).ToArray(), LogY: true),
+            null, twoStep, ["matrix-factorization/two-step-alignment"]));
+        progress?.Invoke("rank-1 alignment");
+        var rankOne = CanonicalExperiments.RankOneAlignment();
+        var muonRankOne = rankOne.Series[0];
+        int at = Enumerable.Range(0, muonRankOne.X.Count).First(i => muonRankOne.X[i] >= 10);
+        double anchor = muonRankOne.Y[at] * Math.Pow(muonRankOne.X[at], 4);
+        figures.Add(new Figure("mf-rank-one-alignment.svg",
+            new ChartSpec("Alignment of rank-1 factors: Muon ~ t⁻⁴", "step t", "1 − cos²θ", rankOne.Series, LogX: true, LogY: true)
+            { References = [new ReferenceCurve("c·t⁻⁴", t => anchor * Math.Pow(t, -4))] },
+            null, rankOne, ["matrix-factorization/alignment-rates"]));
+        progress?.Invoke("sharpness threshold sweep");
+        var sharp = CanonicalExperiments.SharpnessThreshold();
+        figures.Add(new Figure("mf-sharpness-threshold.svg",
+            new ChartSpec("Loss after 3000 steps against the step size c = η·s₁", "c = η·s₁ (GD threshold at 1)", "L/L₀", sharp.Series, LogX: true, LogY: true),
+            null, sharp, ["matrix-factorization/stability-above-threshold"]));
+        progress?.Invoke("noisy sign dynamics (25 σ × 1000 paths)");
+        var hitting = CanonicalExperiments.NoisySignHittingTimes();
+        figures.Add(new Figure("quadratic-noisy-sign-hitting-time.svg",
+            new ChartSpec("Noisy sign dynamics: median hitting time against the noise level", "σ", "median hitting time (cap 1000)", hitting.Series, LogX: true, LogY: true),
+            null, hitting, ["quadratics/noisy-sign-dynamics"]));
+        progress?.Invoke("iterations vs κ (symmetric MF)");
+        var kappa = CanonicalExperiments.IterationsVersusKappa();
+        figures.Add(new Figure("preconditioning-iterations-vs-kappa.svg",
+            new ChartSpec("Iterations to 1e-6 relative error against κ (symmetric MF)", "κ", "iterations", kappa.Series, LogX: true, LogY: true),
+            null, kappa, ["preconditioning/kappa-independence"]));
         return figures;
     }
 }

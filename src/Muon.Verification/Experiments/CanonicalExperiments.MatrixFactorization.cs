@@ -2,7 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
-using Muon.Reference.Orthogonalizers;
 using Muon.Reference.Trajectories;
 using static Muon.Verification.Generators.Formatting;
 
@@ -12,7 +11,7 @@ namespace Muon.Verification.Experiments;
 /// The canonical trajectories behind the snapshot tests and the report. Each takes a step-size multiplier
 /// (1 for the canonical run) so that a test can show that a 1e-6 perturbation of the optimizer is caught.
 /// </summary>
-public static class CanonicalExperiments
+public static partial class CanonicalExperiments
 {
     /// <summary>
     /// Mode learning in the matrix-factorization figure setting: m = n = d = 32, M* = diag(10/k), small Gaussian
@@ -84,32 +83,6 @@ public static class CanonicalExperiments
             "Gradient descent keeps Δ₂ = PᵀP − QᵀQ (up to O(η²)); Muon changes Δ₁ = √(PᵀP) − √(QᵀQ) while the factors align (μ_out, μ_co fall), then keeps it (spec A2 measures the drift after alignment).",
             [new("m = n", "6"), new("d", "12"), new("target", "Haar U, V (seed 77), σ = 0.1^(i/5)"), new("init", "Gaussian α = 1e-3"),
              new("muon", $"exact polar, η = {R(2e-3 * stepSizeMultiplier)}"), new("gd", $"η = {R(0.1 * stepSizeMultiplier)}"), new("steps", $"{steps}, recorded every {every}")],
-            series);
-    }
-
-    /// <summary>
-    /// Grid confinement: L(W) = ½‖W‖²_F, W₀ 6×4 with N(0, 1/4) entries (seed 5), exact polar with a fixed step
-    /// a = 0.1 for 40 steps. Records the singular values (each follows s ← |s − a|) and the loss against its floor
-    /// ½ Σ dist(sᵢ(0), aℤ)².
-    /// </summary>
-    public static ExperimentResult GridConfinement(double stepSizeMultiplier = 1.0)
-    {
-        const int steps = 40;
-        double a = 0.1 * stepSizeMultiplier;
-        var w0 = MatrixFunctions.Gaussian(6, 4, 0.5, new Rng(5));
-        var objective = Quadratic.Centered(Matrix<double>.Build.DenseIdentity(6), 4);
-        var run = Trajectory.Run(objective, MuonOptimizer.WithStepSize(a, ExactPolar.Default), Quadratic.Parameters(w0), steps);
-        var t = run.Select(p => (double)p.T).ToArray();
-        var series = new List<Series>();
-        for (int i = 0; i < 4; i++)
-            series.Add(new Series($"σ{i + 1}", t, run.Select(p => ThinSvd.Of(p.Parameters[Quadratic.W]).S[i]).ToArray()));
-        series.Add(new Series("loss", t, run.Select(p => p.Loss).ToArray()));
-        var s0 = ThinSvd.Of(w0).S;
-        double floor = 0.5 * s0.Sum(s => Math.Pow(s - a * Math.Round(s / a), 2));
-        series.Add(new Series("loss floor", [0, steps], [floor, floor]));
-        return new ExperimentResult("quadratic-grid-confinement",
-            "With a fixed step, exact-polar Muon moves each singular value by s ← |s − a|: the loss never goes below ½Σ dist(sᵢ(0), aℤ)² and ends in a 2-cycle.",
-            [new("W", "6×4, N(0, 1/4) entries, seed 5"), new("loss", "½‖W‖²_F"), new("a", R(a)), new("steps", $"{steps}")],
             series);
     }
 
