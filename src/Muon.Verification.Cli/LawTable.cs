@@ -1,4 +1,5 @@
 using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Laws;
 
@@ -8,14 +9,14 @@ namespace Muon.Verification.Cli;
 internal static class LawTable
 {
     public static IReadOnlyList<(string Subject, IReadOnlyList<PropertyReport> Reports)> Run(
-        IEnumerable<(IOrthogonalizer Subject, ISpectralOrthogonalizer Declared)> subjects, RunSettings settings, TextWriter progress)
+        IEnumerable<(IOrthogonalizer Subject, ISpectralOrthogonalizer Declared, MatrixGenOptions? Generator)> subjects, RunSettings settings, TextWriter progress)
     {
         var rows = new List<(string, IReadOnlyList<PropertyReport>)>();
-        foreach (var (subject, declared) in subjects)
+        foreach (var (subject, declared, generator) in subjects)
         {
             progress.Write($"  {subject.Name} ");
             var reports = new List<PropertyReport>();
-            foreach (var law in OrthogonalizerLaws.For(subject, declared))
+            foreach (var law in OrthogonalizerLaws.For(subject, declared, generator))
             {
                 reports.Add(PropertyRunner.Run(law, settings));
                 progress.Write(reports[^1].Passed ? "." : "F");
@@ -30,7 +31,7 @@ internal static class LawTable
     {
         var lawIds = rows.SelectMany(r => r.Reports).Select(r => ShortId(r.Name)).Distinct().ToArray();
         int first = Math.Max("orthogonalizer".Length, rows.Max(r => r.Subject.Length));
-        var widths = lawIds.Select(id => Math.Max(id.Length, 4)).ToArray();
+        var widths = lawIds.Select(id => Math.Max(id.Length, "FAIL(exception)".Length)).ToArray();
         var lines = new List<string>
         {
             "orthogonalizer".PadRight(first) + " | " + string.Join(" | ", lawIds.Select((id, i) => id.PadRight(widths[i]))),
@@ -41,7 +42,12 @@ internal static class LawTable
             var cells = lawIds.Select((id, i) =>
             {
                 var r = reports.FirstOrDefault(x => ShortId(x.Name) == id);
-                string cell = r is null ? "n/a" : r.Verdict switch { Verdict.Pass => "PASS", Verdict.Fail => "FAIL", _ => "EXHAUSTED" };
+                string cell = r is null ? "n/a" : r.Verdict switch
+                {
+                    Verdict.Pass => "PASS",
+                    Verdict.Fail => r.Failure switch { FailureKind.Law => "FAIL", FailureKind.Contract => "FAIL(contract)", _ => "FAIL(exception)" },
+                    _ => "EXHAUSTED",
+                };
                 return cell.PadRight(widths[i]);
             });
             lines.Add(subject.PadRight(first) + " | " + string.Join(" | ", cells));

@@ -60,7 +60,7 @@ catch (Exception e) when (e is FormatException or InvalidOperationException)
 }
 
 Console.WriteLine($"Orthogonalizer laws, built-in reference implementations ({settings.Depth} run):");
-var rows = LawTable.Run(BuiltIns.Orthogonalizers.Select(o => ((IOrthogonalizer)o, o)), settings, Console.Error);
+var rows = LawTable.Run(BuiltIns.Orthogonalizers.Select(o => ((IOrthogonalizer)o, o, (Muon.Verification.Generators.MatrixGenOptions?)null)), settings, Console.Error);
 Console.WriteLine(LawTable.Render(rows));
 var failures = rows.SelectMany(r => r.Reports).Where(r => !r.Passed).ToArray();
 foreach (var f in failures) Console.WriteLine(Environment.NewLine + f.Describe());
@@ -69,9 +69,7 @@ if (controls)
 {
     Console.WriteLine();
     Console.WriteLine("Negative controls (deliberately broken; each row must show a FAIL):");
-    var quintic = NewtonSchulz.KellerQuintic();
-    var controlRows = LawTable.Run(BrokenOrthogonalizers.All.Select(b =>
-        (b, b.Name.Contains("quintic", StringComparison.Ordinal) || b.Name.Contains("naive", StringComparison.Ordinal) ? (ISpectralOrthogonalizer)quintic : ExactPolar.Default)), settings, Console.Error);
+    var controlRows = LawTable.Run(OrthogonalizerControls.All.Select(c => (c.Subject, c.Declared, c.Generator)), settings, Console.Error);
     Console.WriteLine(LawTable.Render(controlRows));
     var missed = controlRows.Where(r => r.Reports.All(x => x.Passed)).Select(r => r.Subject).ToArray();
     if (missed.Length > 0) Console.WriteLine("NOT CAUGHT: " + string.Join(", ", missed));

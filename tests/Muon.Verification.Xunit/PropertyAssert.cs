@@ -22,15 +22,19 @@ public static class PropertyAssert
     }
 
     /// <summary>
-    /// Asserts that <paramref name="spec"/> FAILS (negative control): the broken subject must be caught. The
-    /// counterexample that caught it is written to the output.
+    /// Asserts that <paramref name="spec"/> FAILS (negative control): the broken subject must be caught, and by the
+    /// check named in <paramref name="by"/> — by default the claim's own check (<see cref="FailureKind.Law"/>), so a
+    /// control that merely crashes or returns the wrong shape does not count as proof that the law can fail.
+    /// The counterexample that caught it is written to the output.
     /// </summary>
-    public static PropertyReport Fails(PropertySpec spec, ITestOutputHelper? output = null, RunSettings? settings = null)
+    public static PropertyReport Fails(PropertySpec spec, ITestOutputHelper? output = null, RunSettings? settings = null, FailureKind by = FailureKind.Law)
     {
         var report = PropertyRunner.Run(spec, settings);
         output?.WriteLine(report.Describe());
         if (report.Verdict != Verdict.Fail)
             throw new XunitException($"Negative control was not caught: '{spec.QualifiedName}' {report.Verdict} after {report.Tests} cases, but the subject is deliberately broken.{Environment.NewLine}claim: {spec.Claim}");
+        if (report.Failure != by)
+            throw new XunitException($"Negative control '{spec.QualifiedName}' failed by {report.Failure}, not by {by}: the law's own check was not exercised.{Environment.NewLine}{report.Describe()}");
         return report;
     }
 }

@@ -43,6 +43,16 @@ public sealed class MatrixGeneratorTests(ITestOutputHelper output)
         => PropertyAssert.Holds(Delivers(new MatrixGenOptions { Aspect = aspect, MinRank = 2 }, $"generators/matrices/{aspect}"), output);
 
     [Fact]
+    public void A_shrunk_case_is_rebuilt_from_its_own_recipe()
+    {
+        var c = new MatrixCase(5, 4, 4, 10, 1, SpectrumShape.Geometric, 99);
+        _ = c.Matrix; // fill the cache
+        var smaller = c with { Rows = 2, Cols = 2, Rank = 2 };
+        Assert.Equal((2, 2), (smaller.Matrix.RowCount, smaller.Matrix.ColumnCount));
+        Assert.Equal(2, smaller.SingularValues.Count);
+    }
+
+    [Fact]
     public void Shrinking_keeps_cases_valid()
     {
         var o = new MatrixGenOptions { Aspect = Aspect.Tall, MinRank = 2, AllowRankDeficient = false };

@@ -50,6 +50,16 @@ public sealed class PropertyRunnerTests
     }
 
     [Fact]
+    public void Fails_rejects_a_control_caught_only_by_a_contract_breach()
+    {
+        var spec = new PropertySpec("meta/contract", "never breaks the contract", "meta", "n/a", 10,
+            () => Prop.ForAll(Arb.From(Gen.Choose(0, 1)), new Action<int>(_ => throw new SpecViolation("returned 2×1 for 1×2", ViolationKind.Contract))));
+        var e = Assert.Throws<XunitException>(() => PropertyAssert.Fails(spec, null, RunSettings.Standard));
+        Assert.Contains("failed by Contract, not by Law", e.Message, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Contract, PropertyAssert.Fails(spec, null, RunSettings.Standard, by: FailureKind.Contract).Failure);
+    }
+
+    [Fact]
     public void Same_name_same_seed_same_report()
     {
         var a = PropertyRunner.Run(Spec(x => x < 90), RunSettings.Standard);
@@ -68,6 +78,30 @@ public sealed class PropertyRunnerTests
         Assert.Equal(Verdict.Fail, again.Verdict);
         Assert.Equal(1, again.Tests);
         Assert.Equal(first.Counterexample, again.Counterexample);
+    }
+
+    [Fact]
+    public void A_named_replay_applies_to_its_spec_only_and_round_trips()
+    {
+        var r = Replay.Parse("a::b/c@12,7,3;cases=400", "test");
+        Assert.Equal(("a::b/c", 12UL, 7UL, (int?)3, (int?)400), (r.Spec, r.Seed, r.Gamma, r.Size, r.Cases));
+        Assert.Equal(r, Replay.Parse(r.ToString(), "test"));
+        Assert.False(r.AppliesTo("other"));
+        var untouched = PropertyRunner.Run(Spec(x => x < 200), RunSettings.Standard with { Replay = r });
+        Assert.Equal(StableSeed.PairOf("meta/int-below-50"), (untouched.Replay.Seed, untouched.Replay.Gamma));
+    }
+
+    [Fact]
+    public void Run_replay_carries_the_case_count_of_a_late_failure()
+    {
+        // Fails only when x = 100 is drawn (about 1 draw in 101): typically long after case 1.
+        var spec = Spec(x => x < 100) with { StandardCases = 2000 };
+        var first = PropertyRunner.Run(spec, RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, first.Verdict);
+        Assert.Equal(first.Tests, first.Replay.Cases);
+        var again = PropertyRunner.Run(spec with { StandardCases = 1 }, RunSettings.Standard with { Replay = first.Replay });
+        Assert.Equal(Verdict.Fail, again.Verdict);
+        Assert.Equal(first.Tests, again.Tests);
     }
 
     [Fact]

@@ -27,6 +27,14 @@ public sealed class OrthogonalizerLawTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_quintic_with_a_declared_eps_passes_the_scale_law()
+    {
+        // No false alarm for the common third-party setting eps = 1e-7, once the eps is declared.
+        var withEps = new NewtonSchulz(CoefficientSchedule.KellerQuintic, 5, eps: 1e-7);
+        PropertyAssert.Holds(OrthogonalizerLaws.PositiveScaleInvariance(withEps, withEps, new()) with { Subject = withEps.Name }, output);
+    }
+
+    [Fact]
     public void Every_builtin_gets_the_seven_common_laws_and_exact_polar_three_more()
     {
         foreach (var o in BuiltIns.Orthogonalizers)

@@ -35,10 +35,6 @@ public sealed class CanonicalTrajectoryTests
     public void Noisy_sign_hitting_time_medians()
         => SnapshotAssert.Matches($"{Class}.{nameof(Noisy_sign_hitting_time_medians)}", CanonicalExperiments.NoisySignHittingTimes().ToText());
 
-    [Fact]
-    public void Symmetric_factorization_iterations_versus_kappa()
-        => SnapshotAssert.Matches($"{Class}.{nameof(Symmetric_factorization_iterations_versus_kappa)}", CanonicalExperiments.IterationsVersusKappa().ToText());
-
     /// <summary>
     /// Negative control of the snapshot comparison: the same experiments with every step size multiplied by
     /// (1 + 1e-6) must differ from the verified files beyond the tolerance.

@@ -18,7 +18,11 @@ public enum SvdMethod
 /// <summary>
 /// Thin singular value decomposition <c>G = U diag(S) Vᵀ</c> with <c>k = min(m, n)</c> columns in U and V,
 /// singular values sorted in decreasing order. When the SVD fails to converge (rare, but it happens on
-/// some inputs) it falls back to the SVD of <c>Gᵀ</c> and then to the eigen-decomposition of the Gram matrix.
+/// some inputs) or returns non-finite factors, it falls back to the SVD of <c>Gᵀ</c> and then to the
+/// eigen-decomposition of the Gram matrix. The input is first scaled by an exact power of two
+/// (<see cref="BinaryScaling"/>), so entries as large as 1e300 or as small as 1e-300 neither overflow nor underflow
+/// inside the decomposition; the singular values are scaled back (they overflow to ∞ only if σ₁ itself exceeds
+/// the float64 range).
 /// </summary>
 public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> V, SvdMethod Method)
 {
@@ -29,11 +33,19 @@ public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> 
     public static ThinSvd Of(Matrix<double> g)
     {
         Guard.Finite(g, nameof(g));
+        var (scaled, exponent) = BinaryScaling.Normalize(g);
+        var svd = OfNormalized(scaled);
+        return exponent == 0 ? svd : svd with { S = svd.S.Map(s => Math.ScaleB(s, exponent)) };
+    }
+
+    private static ThinSvd OfNormalized(Matrix<double> g)
+    {
         int k = Math.Min(g.RowCount, g.ColumnCount);
         try
         {
             var svd = DirectSvdOverride is { } f ? f(g) : g.Svd(computeVectors: true);
-            return new ThinSvd(svd.U.SubMatrix(0, g.RowCount, 0, k), svd.S.SubVector(0, k), svd.VT.SubMatrix(0, k, 0, g.ColumnCount).Transpose(), SvdMethod.Direct);
+            var result = new ThinSvd(svd.U.SubMatrix(0, g.RowCount, 0, k), svd.S.SubVector(0, k), svd.VT.SubMatrix(0, k, 0, g.ColumnCount).Transpose(), SvdMethod.Direct);
+            if (result.IsFinite) return result;
         }
         catch (NonConvergenceException)
         {
@@ -41,13 +53,16 @@ public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> 
         try
         {
             var svd = g.Transpose().Svd(computeVectors: true);
-            return new ThinSvd(svd.VT.SubMatrix(0, k, 0, g.RowCount).Transpose(), svd.S.SubVector(0, k), svd.U.SubMatrix(0, g.ColumnCount, 0, k), SvdMethod.Transposed);
+            var result = new ThinSvd(svd.VT.SubMatrix(0, k, 0, g.RowCount).Transpose(), svd.S.SubVector(0, k), svd.U.SubMatrix(0, g.ColumnCount, 0, k), SvdMethod.Transposed);
+            if (result.IsFinite) return result;
         }
         catch (NonConvergenceException)
         {
         }
         return FromGramEigen(g);
     }
+
+    private bool IsFinite => S.All(double.IsFinite) && U.Enumerate().All(double.IsFinite) && V.Enumerate().All(double.IsFinite);
 
     /// <summary>The reconstruction <c>U diag(f(S)) Vᵀ</c>.</summary>
     public Matrix<double> Reconstruct(Func<double, double> f)

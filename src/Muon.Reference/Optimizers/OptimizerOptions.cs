@@ -32,6 +32,8 @@ public sealed record OptimizerOptions
         ArgumentNullException.ThrowIfNull(StepSize);
         if (!(Momentum >= 0 && Momentum < 1)) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "β must lie in [0, 1).");
         Guard.NonNegative(WeightDecay, nameof(WeightDecay));
+        if (Momentum > 0 && Convention == MomentumConvention.None)
+            throw new ArgumentException($"Momentum = {Momentum} has no effect with Convention = None (a silently ignored momentum is a known defect class): choose Ema or HeavyBall, or set Momentum = 0.", nameof(Momentum));
         if (Nesterov && Convention == MomentumConvention.None)
             throw new ArgumentException("Nesterov needs a momentum convention (Ema or HeavyBall).", nameof(Nesterov));
         if (StepSizeMultipliers is not null)

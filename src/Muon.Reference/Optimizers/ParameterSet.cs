@@ -7,7 +7,8 @@ namespace Muon.Reference.Optimizers;
 /// <summary>
 /// An ordered, immutable set of named matrix parameters (e.g. <c>P</c> and <c>Q</c> of a matrix
 /// factorization). Gradients and momentum buffers are parameter sets with the same names and shapes.
-/// The matrices are never mutated by this project's code; builders copy on construction.
+/// The set itself is immutable, but the matrices are not copied: treat them as read-only. This project's code never
+/// mutates a matrix it receives or returns (objectives copy their inputs; optimizers build new matrices).
 /// </summary>
 public sealed class ParameterSet : IReadOnlyList<KeyValuePair<string, Matrix<double>>>
 {

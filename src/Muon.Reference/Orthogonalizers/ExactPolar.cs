@@ -7,7 +7,8 @@ namespace Muon.Reference.Orthogonalizers;
 /// The exact polar factor <c>polar(G) = U diag(1[σᵢ &gt; τ·σ₁]) Vᵀ</c> from the thin SVD <c>G = U Σ Vᵀ</c>.
 /// Singular values at or below the relative threshold τ·σ₁ map to 0, so the rank of G is preserved
 /// (an unthresholded <c>U Vᵀ</c> would turn round-off directions of a rank-deficient G into unit ones).
-/// The zero matrix maps to the zero matrix. When the SVD does not converge, <see cref="ThinSvd"/> falls back.
+/// The zero matrix maps to the zero matrix. When the SVD does not converge, <see cref="ThinSvd"/> falls back; on its
+/// last fallback (the Gram eigen-decomposition) singular values below ≈ 1e-7·σ₁ cannot be resolved and count as zero.
 /// </summary>
 public sealed class ExactPolar : ISpectralOrthogonalizer
 {
@@ -39,7 +40,7 @@ public sealed class ExactPolar : ISpectralOrthogonalizer
     public Matrix<double> Orthogonalize(Matrix<double> g)
     {
         Guard.Finite(g, nameof(g));
-        var svd = ThinSvd.Of(g);
+        var svd = ThinSvd.Of(BinaryScaling.Normalize(g).Scaled); // polar(2^−e·G) = polar(G): no rescaling needed
         double cut = Threshold * svd.S[0];
         if (svd.S[0] == 0)
             return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);

@@ -78,10 +78,13 @@ public sealed class NewtonSchulz : ISpectralOrthogonalizer
     public Matrix<double> Orthogonalize(Matrix<double> g)
     {
         Guard.Finite(g, nameof(g));
-        double norm = g.FrobeniusNorm();
+        // Work on 2^−e·G (exact) so that ‖G‖_F neither overflows nor underflows; eps is rescaled with it, which keeps
+        // X₀ = G/(c‖G‖_F + eps) unchanged.
+        var (scaled, exponent) = BinaryScaling.Normalize(g);
+        double norm = scaled.FrobeniusNorm();
         if (norm == 0) return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);
         bool tall = g.RowCount > g.ColumnCount;
-        var x = (tall ? g.Transpose() : g) / (Schedule.InputCushion * norm + Eps);
+        var x = (tall ? scaled.Transpose() : scaled) / (Schedule.InputCushion * norm + Math.ScaleB(Eps, -exponent));
         for (int k = 0; k < Steps; k++)
         {
             var (a, b, c) = Schedule.At(k);

@@ -25,6 +25,19 @@ public sealed record MatrixCase(int Rows, int Cols, int Rank, double Kappa, doub
     private Matrix<double>? _matrix;
     private double[]? _sigma;
 
+    /// <summary>Copy constructor used by <c>with</c>: copies the recipe only, never the cached matrix, so a shrunk
+    /// case is always rebuilt from its own recipe.</summary>
+    private MatrixCase(MatrixCase original)
+    {
+        Rows = original.Rows;
+        Cols = original.Cols;
+        Rank = original.Rank;
+        Kappa = original.Kappa;
+        Scale = original.Scale;
+        Shape = original.Shape;
+        Seed = original.Seed;
+    }
+
     /// <summary>The singular values σ₁ ≥ … ≥ σ_r &gt; 0 (r = <see cref="Rank"/>).</summary>
     public IReadOnlyList<double> SingularValues => _sigma ??= BuildSpectrum();
 

@@ -11,6 +11,17 @@ public enum Verdict
     Exhausted,
 }
 
+/// <summary>Why a property failed.</summary>
+public enum FailureKind
+{
+    /// <summary>A <see cref="SpecViolation"/> of kind <see cref="ViolationKind.Law"/>: the claim's own check.</summary>
+    Law,
+    /// <summary>A <see cref="SpecViolation"/> of kind <see cref="ViolationKind.Contract"/>: wrong shape or non-finite output.</summary>
+    Contract,
+    /// <summary>Any other exception thrown by the subject or the property.</summary>
+    Exception,
+}
+
 /// <summary>The outcome of running a <see cref="PropertySpec"/>: verdict, replay point and counterexample.</summary>
 /// <param name="Name">Qualified spec name.</param>
 /// <param name="Verdict">Pass / Fail / Exhausted.</param>
@@ -21,6 +32,7 @@ public enum Verdict
 /// <param name="Counterexample">The shrunk counterexample at full precision (failures only).</param>
 /// <param name="Message">The violation: measured value against its bound (failures only).</param>
 /// <param name="Elapsed">Wall time of the run.</param>
+/// <param name="Failure">Why it failed (failures only).</param>
 public sealed record PropertyReport(
     string Name,
     Verdict Verdict,
@@ -30,7 +42,8 @@ public sealed record PropertyReport(
     Replay? FailingCase,
     string? Counterexample,
     string? Message,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    FailureKind? Failure = null)
 {
     /// <summary>True when the verdict is <see cref="Verdict.Pass"/>.</summary>
     public bool Passed => Verdict == Verdict.Pass;
@@ -39,10 +52,10 @@ public sealed record PropertyReport(
     public string Describe()
     {
         var lines = new List<string> { $"{Name}: {Verdict.ToString().ToUpperInvariant()} after {Tests} case(s){(Shrinks > 0 ? $", {Shrinks} shrink(s)" : "")} in {Elapsed.TotalMilliseconds:F0} ms" };
-        if (Message is not null) lines.Add($"  violation: {Message}");
+        if (Message is not null) lines.Add($"  {(Failure == FailureKind.Law ? "violation" : Failure == FailureKind.Contract ? "contract violation" : "exception")}: {Message}");
         if (Counterexample is not null) lines.Add($"  counterexample: {Counterexample}");
-        lines.Add($"  replay the run: MUON_VERIFY_REPLAY=\"{Replay}\"");
-        if (FailingCase is not null) lines.Add($"  replay the failing case only: MUON_VERIFY_REPLAY=\"{FailingCase}\"");
+        lines.Add($"  replay the run: MUON_VERIFY_REPLAY=\"{Replay}\" dotnet test Muon.Verification.sln -c Release");
+        if (FailingCase is not null) lines.Add($"  replay the failing case only: MUON_VERIFY_REPLAY=\"{FailingCase}\" dotnet test Muon.Verification.sln -c Release");
         return string.Join(Environment.NewLine, lines);
     }
 }

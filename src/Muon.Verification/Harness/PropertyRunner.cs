@@ -18,10 +18,11 @@ public static class PropertyRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         settings ??= RunSettings.FromEnvironment();
-        var replay = settings.Replay ?? SeedFor(spec, settings);
+        var replay = settings.Replay is { } r && r.AppliesTo(spec.QualifiedName) ? r : SeedFor(spec, settings);
+        int cases = Math.Max(settings.CasesFor(spec.StandardCases), replay.Cases ?? 0);
         var capture = new CapturingRunner();
         var config = Config.Quick
-            .WithMaxTest(settings.CasesFor(spec.StandardCases))
+            .WithMaxTest(cases)
             .WithName(spec.QualifiedName)
             .WithQuietOnSuccess(true)
             .WithRunner(capture)
@@ -57,12 +58,13 @@ public static class PropertyRunner
                 return new PropertyReport(name, Verdict.Exhausted, e.Item.NumberOfTests, 0, replay, null, null, "generator exhausted: too many cases rejected", elapsed);
             case TestResult.Failed f:
                 var shrunk = f.Item3.IsEmpty ? f.Item2 : f.Item3;
-                string message = f.Item4 is Outcome.Failed { Item: var exn }
-                    ? Describe(exn)
-                    : "the property returned false";
-                var failing = new Replay(f.Item6.Seed, f.Item6.Gamma, f.Item7); // Item6: the generator state at the failing case
-                return new PropertyReport(name, Verdict.Fail, f.Item1.NumberOfTests, f.Item1.NumberOfShrinks, replay, failing,
-                    string.Join(" | ", ListModule.ToArray(shrunk).Select(a => a?.ToString() ?? "null")), message, elapsed);
+                var exn = f.Item4 is Outcome.Failed { Item: var thrown } ? thrown : null;
+                string message = exn is null ? "the property returned false" : Describe(exn);
+                var kind = exn is SpecViolation v ? (v.Kind == ViolationKind.Law ? FailureKind.Law : FailureKind.Contract) : exn is null ? FailureKind.Law : FailureKind.Exception;
+                var failing = new Replay(f.Item6.Seed, f.Item6.Gamma, f.Item7) { Spec = name }; // Item6: the generator state at the failing case
+                var run = replay with { Spec = name, Size = null, Cases = f.Item1.NumberOfTests };
+                return new PropertyReport(name, Verdict.Fail, f.Item1.NumberOfTests, f.Item1.NumberOfShrinks, run, failing,
+                    string.Join(" | ", ListModule.ToArray(shrunk).Select(a => a?.ToString() ?? "null")), message, elapsed, kind);
             default:
                 throw new InvalidOperationException($"unknown FsCheck result for '{name}': {result}");
         }

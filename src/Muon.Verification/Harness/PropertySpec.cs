@@ -22,11 +22,26 @@ public sealed record PropertySpec(string Id, string Claim, string Source, string
     public string QualifiedName => Subject.Length == 0 ? Id : $"{Subject}::{Id}";
 }
 
+/// <summary>What a violation is about.</summary>
+public enum ViolationKind
+{
+    /// <summary>The claim itself: the measured quantity exceeds its bound.</summary>
+    Law,
+    /// <summary>The subject broke the calling contract before the claim could be measured (wrong shape, NaN/∞ output).</summary>
+    Contract,
+}
+
 /// <summary>Thrown by a property body when the claim is violated; the message carries value, bound and context.</summary>
 public sealed class SpecViolation : Exception
 {
     /// <summary>Creates a violation with a message of the form "quantity = value, bound … (context)".</summary>
     public SpecViolation(string message) : base(message) { }
+
+    /// <summary>Creates a violation of the given kind.</summary>
+    public SpecViolation(string message, ViolationKind kind) : base(message) => Kind = kind;
+
+    /// <summary>Whether the claim or the calling contract was violated.</summary>
+    public ViolationKind Kind { get; }
 
     /// <summary>Creates a violation (standard constructor).</summary>
     public SpecViolation() { }

@@ -17,8 +17,8 @@ public enum RunDepth
 /// Run settings, read from the environment by <see cref="FromEnvironment"/>:
 /// <list type="bullet">
 /// <item><c>MUON_VERIFY_DEPTH</c> = <c>quick</c> | <c>standard</c> | <c>deep</c> (deep: ×10 cases, random seeds);</item>
-/// <item><c>MUON_VERIFY_REPLAY</c> = <c>seed,gamma[,size]</c>: replay exactly the run printed by a failure
-/// (with a size, only the failing case);</item>
+/// <item><c>MUON_VERIFY_REPLAY</c> = <c>[name@]seed,gamma[,size][;cases=N]</c>: replay exactly the run printed by a
+/// failure (with a size, only the failing case; with a name, only that property);</item>
 /// <item><c>MUON_VERIFY_CASES</c> = N: override the number of cases of every property.</item>
 /// </list>
 /// </summary>
@@ -58,18 +58,51 @@ public sealed record RunSettings(RunDepth Depth, Replay? Replay, int? CasesOverr
     };
 }
 
-/// <summary>An FsCheck replay point: (seed, gamma) reruns a whole property; with a size, only the failing case.</summary>
+/// <summary>
+/// An FsCheck replay point: (seed, gamma) reruns a whole property — with <see cref="Cases"/> cases, so a failure
+/// found late in a deep run reproduces — and (seed, gamma, size) only the failing case. With a
+/// <see cref="Spec"/> name the replay applies to that property only, so the whole suite can run with it set.
+/// Text form: <c>[NAME@]SEED,GAMMA[,SIZE][;cases=N]</c>.
+/// </summary>
 public sealed record Replay(ulong Seed, ulong Gamma, int? Size)
 {
-    /// <summary>Parses <c>seed,gamma[,size]</c> (also accepts the parenthesised form FsCheck prints).</summary>
+    /// <summary>The qualified spec name this replay is for (null: every property run with these settings).</summary>
+    public string? Spec { get; init; }
+
+    /// <summary>How many cases the replayed run needs (null: the property's own count).</summary>
+    public int? Cases { get; init; }
+
+    /// <summary>Whether this replay applies to the spec named <paramref name="qualifiedName"/>.</summary>
+    public bool AppliesTo(string qualifiedName) => Spec is null || Spec == qualifiedName;
+
+    /// <summary>Parses <c>[NAME@]SEED,GAMMA[,SIZE][;cases=N]</c> (the seed part also in FsCheck's parenthesised form).</summary>
     public static Replay Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Trim().Trim('(', ')').Split(',', StringSplitOptions.TrimEntries);
+        string rest = text.Trim();
+        string? spec = null;
+        int at = rest.LastIndexOf('@');
+        if (at >= 0)
+        {
+            spec = rest[..at];
+            rest = rest[(at + 1)..];
+        }
+        int? cases = null;
+        int semicolon = rest.IndexOf(';', StringComparison.Ordinal);
+        if (semicolon >= 0)
+        {
+            string option = rest[(semicolon + 1)..].Trim();
+            if (!option.StartsWith("cases=", StringComparison.Ordinal)
+                || !int.TryParse(option["cases=".Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
+                throw new FormatException($"{source}='{text}': after ';' only 'cases=N' (N ≥ 1) is understood.");
+            cases = n;
+            rest = rest[..semicolon];
+        }
+        var parts = rest.Trim().Trim('(', ')').Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length is < 2 or > 3
             || !ulong.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
             || !ulong.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var gamma))
-            throw new FormatException($"{source}='{text}' is not 'seed,gamma[,size]'.");
+            throw new FormatException($"{source}='{text}' is not '[name@]seed,gamma[,size][;cases=N]'.");
         if ((gamma & 1) == 0) throw new FormatException($"{source}='{text}': gamma must be odd.");
         int? size = null;
         if (parts.Length == 3)
@@ -78,11 +111,15 @@ public sealed record Replay(ulong Seed, ulong Gamma, int? Size)
                 throw new FormatException($"{source}='{text}': size must be a non-negative integer.");
             size = s;
         }
-        return new Replay(seed, gamma, size);
+        return new Replay(seed, gamma, size) { Spec = string.IsNullOrWhiteSpace(spec) ? null : spec, Cases = cases };
     }
 
     /// <inheritdoc />
-    public override string ToString() => Size is int s
-        ? string.Create(CultureInfo.InvariantCulture, $"{Seed},{Gamma},{s}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Seed},{Gamma}");
+    public override string ToString()
+    {
+        var core = Size is int s
+            ? string.Create(CultureInfo.InvariantCulture, $"{Seed},{Gamma},{s}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Seed},{Gamma}");
+        return (Spec is null ? "" : Spec + "@") + core + (Cases is int n ? string.Create(CultureInfo.InvariantCulture, $";cases={n}") : "");
+    }
 }

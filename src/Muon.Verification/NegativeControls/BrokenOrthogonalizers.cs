@@ -51,10 +51,10 @@ public static class BrokenOrthogonalizers
     /// <summary>Keller's quintic with eps = 1e-3 in the normalizer: fine at unit scale, wrong at 1e-6.</summary>
     public static IOrthogonalizer QuinticWithLargeEps { get; } = new NewtonSchulz(CoefficientSchedule.KellerQuintic, 5, eps: 1e-3);
 
-    /// <summary>Newton–Schulz that divides by ‖G‖_F with no zero check: 0/0 = NaN on a zero gradient.</summary>
+    /// <summary>Newton–Schulz that multiplies by 1/‖G‖_F with no zero check: 0·∞ = NaN on a zero gradient.</summary>
     public static IOrthogonalizer NaiveNormalization { get; } = new Lambda("broken:naive-normalization", g =>
     {
-        var x = g / g.FrobeniusNorm();
+        var x = g * (1.0 / g.FrobeniusNorm());
         for (int k = 0; k < 5; k++)
         {
             var a = x * x.Transpose();

@@ -44,6 +44,21 @@ public sealed class SharpnessTests(ITestOutputHelper output)
         Assert.True(Math.Abs(threshold - 2 / (multiple * s1)) <= RelativeTolerance * threshold);
     }
 
+    [Fact]
+    public void Estimate_RealisticSize_DefaultIterationsFindTwoS1()
+    {
+        // m = n = d = 32: the Hessian has dimension 2048 and the default 80 Lanczos steps span a small part of it.
+        // The top eigenvalue 2s₁ is separated from the next, s₁ + s₂ = 1.6·s₁ (sₖ = 3·0.6^k), by a relative gap of
+        // 0.2, so Lanczos converges to it geometrically (Kaniel–Paige); 80 steps give far better than 1e-10.
+        var rng = new Rng(7);
+        var (target, p, q, s1) = BalancedOptimum(32, 32, 32, 32, rng);
+        var est = Sharpness.Estimate(new MatrixFactorization(target, 32), MatrixFactorization.Parameters(p, q), rng);
+        double relative = Math.Abs(est.LambdaMax - 2 * s1) / (2 * s1);
+        output.WriteLine($"λ_max = {est.LambdaMax:R}, 2s₁ = {2 * s1:R}, relative error {relative:E2}, k = {est.Iterations}/{est.Dimension}");
+        Assert.True(est.Iterations < est.Dimension);
+        Assert.True(relative <= 1e-10, $"relative error {relative:E3}");
+    }
+
     [Theory]
     [InlineData(2.0)]
     [InlineData(0.5)]

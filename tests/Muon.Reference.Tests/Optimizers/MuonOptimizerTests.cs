@@ -65,6 +65,16 @@ public sealed class MuonOptimizerTests
         Close(p["W"] * (1 - 0.1 * 0.01), step.Parameters["W"]);
     }
 
+    [Fact]
+    public void Weight_decay_applies_to_the_parameter_before_the_update()
+    {
+        // Decoupled: p ← p(1 − ηλ) − η·polar(g). Decaying after the update, (p − η·polar(g))(1 − ηλ), differs by
+        // η²λ·polar(g): with η = 0.1, λ = 0.5 that is 5e-3·‖polar(g)‖ — far above the 1e-13 agreement asked.
+        var (p, g, _) = Data();
+        var muon = new MuonOptimizer(new OptimizerOptions { StepSize = StepSize.Constant(0.1), WeightDecay = 0.5 });
+        Close(p["W"] * (1 - 0.1 * 0.5) - 0.1 * Polar(g["W"]), muon.Step(p, g, muon.Start(p)).Parameters["W"]);
+    }
+
     [Theory]
     [InlineData(ShapeScale.None, 1.0)]
     [InlineData(ShapeScale.SqrtMax1RowsOverCols, 1.1547005383792515)]
@@ -120,7 +130,9 @@ public sealed class MuonOptimizerTests
     [Fact]
     public void Bad_options_are_named()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MuonOptimizer(new OptimizerOptions { StepSize = StepSize.Constant(0.1), Momentum = 1.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MuonOptimizer(new OptimizerOptions { StepSize = StepSize.Constant(0.1), Momentum = 1.0, Convention = MomentumConvention.Ema }));
+        var ignored = Assert.Throws<ArgumentException>(() => new MuonOptimizer(new OptimizerOptions { StepSize = StepSize.Constant(0.1), Momentum = 0.9 }));
+        Assert.Contains("no effect with Convention = None", ignored.Message, StringComparison.Ordinal);
         var e = Assert.Throws<ArgumentException>(() => new MuonOptimizer(new OptimizerOptions { StepSize = StepSize.Constant(0.1), Nesterov = true }));
         Assert.Contains("Nesterov", e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => StepSize.Constant(double.NaN));

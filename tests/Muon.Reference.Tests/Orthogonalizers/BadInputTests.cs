@@ -64,4 +64,32 @@ public sealed class BadInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => NewtonSchulz.Cubic(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new NewtonSchulz(CoefficientSchedule.Cubic, 3, eps: -1));
     }
+
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-170)]
+    [InlineData(1e170)]
+    [InlineData(1e300)]
+    public void Extreme_scales_give_the_unit_scale_result(double c)
+    {
+        // Scaling by c is exact up to one rounding per entry, and every built-in is scale-invariant; at these scales
+        // a naive SVD or ‖G‖_F overflows or underflows. Agreement to the unit-scale forward error (~1e-14 here).
+        var g = Muon.Reference.Numerics.MatrixFunctions.Gaussian(3, 2, 1.0, new Muon.Reference.Numerics.Rng(17));
+        foreach (var name in new[] { "exact", "cubic", "quintic", "polar-express" })
+        {
+            var o = Make(name);
+            var expected = o.Orthogonalize(g);
+            var actual = o.Orthogonalize(c * g);
+            Assert.True((actual - expected).FrobeniusNorm() < 1e-12, $"{name} at c = {c:R}: ‖O(cG) − O(G)‖_F = {(actual - expected).FrobeniusNorm():R}");
+        }
+    }
+
+    [Fact]
+    public void Eps_keeps_its_meaning_at_extreme_scales()
+    {
+        // With eps = 1e-7 and ‖G‖_F ≈ 1e-170 the normalizer is dominated by eps: the output must be ≈ 0, not blow up.
+        var g = 1e-170 * Muon.Reference.Numerics.MatrixFunctions.Gaussian(3, 2, 1.0, new Muon.Reference.Numerics.Rng(17));
+        var o = new NewtonSchulz(CoefficientSchedule.KellerQuintic, 5, eps: 1e-7).Orthogonalize(g);
+        Assert.True(o.FrobeniusNorm() < 1e-150);
+    }
 }

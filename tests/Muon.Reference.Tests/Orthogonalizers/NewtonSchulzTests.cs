@@ -63,6 +63,58 @@ public sealed class NewtonSchulzTests
     }
 
     [Fact]
+    public void Polar_express_table_matches_the_published_raw_values_for_every_step()
+    {
+        // Published raw (a, b, c) (arXiv 2505.16932, as listed in the implementations survey); steps 1–7 are used
+        // divided by (1.01, 1.01³, 1.01⁵), step 8 raw. Tolerance: a few ulps of each coefficient (relative 4u).
+        (double A, double B, double C)[] raw =
+        [
+            (8.28721201814563, -23.595886519098837, 17.300387312530933),
+            (4.107059111542203, -2.9478499167379106, 0.5448431082926601),
+            (3.9486908534822946, -2.908902115962949, 0.5518191394370137),
+            (3.3184196573706015, -2.488488024314874, 0.51004894012372),
+            (2.300652019954817, -1.6689039845747493, 0.4188073119525673),
+            (1.891301407787398, -1.2679958271945868, 0.37680408948524835),
+            (1.8750014808534479, -1.2500016453999487, 0.3750001645474248),
+            (1.875, -1.25, 0.375),
+        ];
+        for (int k = 0; k < 8; k++)
+        {
+            var step = CoefficientSchedule.PolarExpress.At(k);
+            double sa = k < 7 ? 1.01 : 1, sb = k < 7 ? Math.Pow(1.01, 3) : 1, sc = k < 7 ? Math.Pow(1.01, 5) : 1;
+            Assert.Equal(raw[k].A / sa, step.A, 4.5e-16 * Math.Abs(step.A));
+            Assert.Equal(raw[k].B / sb, step.B, 4.5e-16 * Math.Abs(step.B));
+            Assert.Equal(raw[k].C / sc, step.C, 4.5e-16 * Math.Abs(step.C));
+        }
+    }
+
+    [Fact]
+    public void Polar_express_maps_the_normalized_range_to_one()
+    {
+        // Behaviour, not just table values: 8 steps send every σ/‖G‖_F ∈ [1e-3, 1] to 1 within 1e-13 (observed 3.3e-15;
+        // the last steps contract toward the fixed point 1, so only their own rounding, a few u each, remains).
+        var pe = NewtonSchulz.PolarExpress();
+        for (int i = 0; i <= 3000; i++)
+        {
+            double x = Math.Pow(10, -3 + i / 1000.0);
+            Assert.True(Math.Abs(pe.Phi(x) - 1) <= 1e-13, $"φ({x:R}) = {pe.Phi(x):R}");
+        }
+    }
+
+    [Fact]
+    public void You_table_matches_the_published_values()
+    {
+        (double A, double B, double C)[] published =
+        [
+            (4.0848, -6.8946, 2.9270), (3.9505, -6.3029, 2.6377), (3.7418, -5.5913, 2.3037),
+            (2.8769, -3.1427, 1.2046), (2.8366, -3.0525, 1.2012),
+        ];
+        for (int k = 0; k < 5; k++)
+            Assert.Equal(new QuinticStep(published[k].A, published[k].B, published[k].C), CoefficientSchedule.You5.At(k));
+        Assert.Equal(CoefficientSchedule.You5.At(4), CoefficientSchedule.You5.At(9));
+    }
+
+    [Fact]
     public void Extension_rules()
     {
         var two = new CoefficientSchedule("two", [new(1, 0, 0), new(2, 0, 0)], ScheduleExtension.Cycle);
