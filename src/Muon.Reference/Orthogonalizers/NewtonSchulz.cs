@@ -84,14 +84,33 @@ public sealed class NewtonSchulz : ISpectralOrthogonalizer
         double norm = scaled.FrobeniusNorm();
         if (norm == 0) return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);
         bool tall = g.RowCount > g.ColumnCount;
-        var x = (tall ? scaled.Transpose() : scaled) / (Schedule.InputCushion * norm + Math.ScaleB(Eps, -exponent));
+        var wide = tall ? scaled.Transpose() : scaled;
+        int r = wide.RowCount, c = wide.ColumnCount;
+        double inverse = 1.0 / (Schedule.InputCushion * norm + Math.ScaleB(Eps, -exponent));
+        // Workspaces for the whole iteration (column-major, MathNet's layout): no allocation inside the loop.
+        var x = wide.ToColumnMajorArray();
+        for (int i = 0; i < x.Length; i++) x[i] *= inverse;
+        var next = new double[x.Length];
+        var gram = new double[r * r];
+        var gram2 = new double[r * r];
         for (int k = 0; k < Steps; k++)
         {
-            var (a, b, c) = Schedule.At(k);
-            var gram = x.TransposeAndMultiply(x);
-            var poly = c == 0 ? b * gram : b * gram + c * (gram * gram);
-            x = a * x + poly * x;
+            var (a, b, cc) = Schedule.At(k);
+            Gemm.Multiply(x, r, c, x, transposeB: true, r, gram);               // A = X Xᵀ
+            if (cc != 0)
+            {
+                Gemm.Multiply(gram, r, r, gram, transposeB: false, r, gram2);   // A²
+                for (int i = 0; i < gram.Length; i++) gram2[i] = b * gram[i] + cc * gram2[i];
+            }
+            else
+            {
+                for (int i = 0; i < gram.Length; i++) gram2[i] = b * gram[i];
+            }
+            Array.Copy(x, next, x.Length);
+            Gemm.Multiply(gram2, r, r, x, transposeB: false, c, next, beta: a); // X ← a X + (bA + cA²) X
+            (x, next) = (next, x);
         }
-        return tall ? x.Transpose() : x;
+        var result = Matrix<double>.Build.Dense(r, c, x);
+        return tall ? result.Transpose() : result;
     }
 }
