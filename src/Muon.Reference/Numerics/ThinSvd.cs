@@ -40,6 +40,27 @@ public sealed record ThinSvd(Matrix<double> U, Vector<double> S, Matrix<double> 
 
     private static ThinSvd OfNormalized(Matrix<double> g)
     {
+        // Rectangular inputs: reduce to a square k×k SVD through a thin Householder QR (G = Q R ⇒ G = (Q U_R) Σ V_Rᵀ).
+        // MathNet's SVD forms the full m×m U, which for a 4:1 matrix costs more than everything else; QR then SVD is
+        // backward stable as a whole and computes only what the thin SVD needs. Below 16 384 entries the full SVD is
+        // faster (measured: 64×16 took 0.41 ms through QR against 0.17 ms directly).
+        if (g.RowCount >= 2 * g.ColumnCount && g.RowCount * g.ColumnCount >= 16384 && DirectSvdOverride is null)
+        {
+            var qr = g.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+            var inner = OfSquare(qr.R);
+            if (inner.Method == SvdMethod.Direct && inner.IsFinite)
+                return inner with { U = qr.Q * inner.U };
+        }
+        else if (g.ColumnCount >= 2 * g.RowCount && g.RowCount * g.ColumnCount >= 16384 && DirectSvdOverride is null)
+        {
+            var t = OfNormalized(g.Transpose());
+            return new ThinSvd(t.V, t.S, t.U, t.Method);
+        }
+        return OfSquare(g);
+    }
+
+    private static ThinSvd OfSquare(Matrix<double> g)
+    {
         int k = Math.Min(g.RowCount, g.ColumnCount);
         try
         {

@@ -1,0 +1,44 @@
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Numerics;
+using Muon.Reference.Objectives;
+using Muon.Reference.Optimizers;
+using Muon.Reference.Orthogonalizers;
+using Muon.Reference.Trajectories;
+
+namespace Muon.Benchmarks;
+
+/// <summary>A named piece of work, identical in name and shape to its NumPy counterpart in numpy_bench.py.</summary>
+internal sealed record Workload(string Name, Action Run)
+{
+    public static IReadOnlyList<Workload> All()
+    {
+        var list = new List<Workload>();
+        foreach (var (m, n) in new[] { (16, 16), (64, 64), (256, 256), (64, 16), (256, 64), (1024, 256) })
+        {
+            var g = MatrixFunctions.Gaussian(m, n, 1, new Rng(1));
+            var exact = ExactPolar.Default;
+            var ns = NewtonSchulz.KellerQuintic();
+            list.Add(new($"polar-svd {m}x{n}", () => exact.Orthogonalize(g)));
+            list.Add(new($"ns5-quintic {m}x{n}", () => ns.Orthogonalize(g)));
+        }
+        foreach (int n in new[] { 32, 128 })
+        {
+            var (objective, initial) = Problem(n);
+            var muon = MuonOptimizer.WithStepSize(0.01);
+            var state = muon.Start(initial);
+            list.Add(new($"mf-muon-step n=d={n}", () => muon.Step(initial, objective.Gradient(initial), state)));
+        }
+        {
+            var (objective, initial) = Problem(32);
+            list.Add(new("mf-muon-1000-steps n=d=32", () => Trajectory.Run(objective, MuonOptimizer.WithStepSize(0.01), initial, 1000)));
+        }
+        return list;
+    }
+
+    private static (MatrixFactorization, ParameterSet) Problem(int n)
+    {
+        var rng = new Rng(3);
+        var target = Matrix<double>.Build.DenseDiagonal(n, n, i => 10.0 / (i + 1));
+        return (new MatrixFactorization(target, n), MatrixFactorization.Parameters(MatrixFunctions.Gaussian(n, n, 1e-3, rng), MatrixFunctions.Gaussian(n, n, 1e-3, rng)));
+    }
+}
