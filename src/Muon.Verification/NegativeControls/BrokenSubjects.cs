@@ -1,0 +1,34 @@
+using Muon.Reference.Optimizers;
+using Muon.Verification.Specs;
+
+namespace Muon.Verification.NegativeControls;
+
+/// <summary>
+/// Deliberately broken optimizer subjects for the theorem specs: each wraps a correct factory and breaks one
+/// thing a spec's hypothesis depends on. The properties project asserts that the spec rejects them.
+/// </summary>
+public static class BrokenSubjects
+{
+    /// <summary>Steps with <c>factor·η_t</c> while the spec predicts with η_t (e.g. a(1 + 1e-3), or a budget
+    /// η₀/(1−ρ) shrunk below the distance to travel).</summary>
+    public static OptimizerFactory ScaledStep(OptimizerFactory inner, double factor)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => inner(new ScaledStepSize(schedule, factor));
+    }
+
+    /// <summary>Ignores the prescribed schedule and keeps its first value η₀ forever (a fixed step).</summary>
+    public static OptimizerFactory FixedStep(OptimizerFactory inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => inner(StepSize.Constant(schedule.At(0)));
+    }
+
+    /// <summary>η_t multiplied by a constant factor.</summary>
+    private sealed record ScaledStepSize(StepSize Inner, double Factor) : StepSize
+    {
+        public override double At(int t) => Factor * Inner.At(t);
+
+        public override string ToString() => $"{R(Factor)}×{Inner}";
+    }
+}
