@@ -24,6 +24,21 @@ public static class BrokenSubjects
         return schedule => inner(StepSize.Constant(schedule.At(0)));
     }
 
+    /// <summary>Secretly multiplies η_t by ρᵗ (an implementation that applies its own decay on top of the schedule).</summary>
+    public static OptimizerFactory HiddenDecay(OptimizerFactory inner, double rho)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => inner(new DecayedStepSize(schedule, rho));
+    }
+
+    /// <summary>η_t·ρᵗ.</summary>
+    private sealed record DecayedStepSize(StepSize Inner, double Rho) : StepSize
+    {
+        public override double At(int t) => Inner.At(t) * Math.Pow(Rho, t);
+
+        public override string ToString() => $"{Inner}·{R(Rho)}^t";
+    }
+
     /// <summary>η_t multiplied by a constant factor.</summary>
     private sealed record ScaledStepSize(StepSize Inner, double Factor) : StepSize
     {
