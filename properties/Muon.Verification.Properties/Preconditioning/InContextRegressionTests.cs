@@ -27,5 +27,6 @@ public sealed class InContextRegressionTests(ITestOutputHelper output)
 
     [Fact]
     public void Gd_poly_kappa_spec_rejects_geometric_step_muon()
-        => PropertyAssert.Fails(InContextRegressionSpecs.GdPolyKappa(BrokenSubjects.HiddenDecay(Muon, 0.95)) // budget 0.9/0.05 = 18 ≥ κ = 10: fast, must be rejected, output);
+        // Constant lr secretly decayed by 0.95ᵗ: budget 0.9/0.05 = 18 ≥ κ = 10, a fast method the claim must reject.
+        => PropertyAssert.Fails(InContextRegressionSpecs.GdPolyKappa(BrokenSubjects.HiddenDecay(Muon, 0.95)), output);
 }

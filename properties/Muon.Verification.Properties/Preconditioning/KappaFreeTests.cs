@@ -26,5 +26,7 @@ public sealed class KappaFreeTests(ITestOutputHelper output)
     public void Gd_iterations_grow_with_kappa() => PropertyAssert.Holds(KappaFreeSpecs.GdIterationsGrowWithKappa(Subjects.GradientDescent()), output);
 
     [Fact]
-    public void Gd_slowness_spec_rejects_geometric_step_muon() => PropertyAssert.Fails(KappaFreeSpecs.GdIterationsGrowWithKappa(BrokenSubjects.HiddenDecay(Muon, 0.9)), output); // a fast (preconditioned) method must be rejected
+    public void Gd_slowness_spec_rejects_geometric_step_muon()
+        // Constant lr secretly decayed by 0.9ᵗ: a fast (preconditioned) method the claim must reject.
+        => PropertyAssert.Fails(KappaFreeSpecs.GdIterationsGrowWithKappa(BrokenSubjects.HiddenDecay(Muon, 0.9)), output);
 }
