@@ -70,7 +70,7 @@ public static class InContextRegressionSpecs
         "Gradient descent with any stable constant step needs more than κ³ iterations (its effective condition number is κ³).",
         "preconditioning sheet C3 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
         "exact count comparison against κ³ (slowest-mode lower bound ≳ 3.6κ³ in the XML docs)",
-        StandardCases / 4,
+        3,
         () => Prop.ForAll(Draws(), c =>
         {
             foreach (var kappa in new[] { 10.0, 20.0 })

@@ -62,7 +62,7 @@ public static class KappaFreeSpecs
         "Gradient descent with its best constant step needs more than 5κ iterations (∝ κ).",
         "preconditioning sheet C1 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
         "exact count comparison against 5κ (escape-time lower bound ≥ 4.6κ in the XML docs)",
-        StandardCases / 2,
+        8,
         () => Prop.ForAll(Draws(), c =>
         {
             var kappas = RunSettings.FromEnvironment().Depth == RunDepth.Deep ? new[] { 10.0, 1e2, 1e3 } : new[] { 10.0, 1e2 };
