@@ -14,21 +14,31 @@ public static class BrokenSubjects
     public static OptimizerFactory ScaledStep(OptimizerFactory inner, double factor)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => inner(new ScaledStepSize(schedule, factor));
+        return schedule => new Renamed($"broken:step×{factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", inner(new ScaledStepSize(schedule, factor)));
     }
 
     /// <summary>Ignores the prescribed schedule and keeps its first value η₀ forever (a fixed step).</summary>
     public static OptimizerFactory FixedStep(OptimizerFactory inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => inner(StepSize.Constant(schedule.At(0)));
+        return schedule => new Renamed("broken:fixed-step", inner(StepSize.Constant(schedule.At(0))));
     }
 
     /// <summary>Secretly multiplies η_t by ρᵗ (an implementation that applies its own decay on top of the schedule).</summary>
     public static OptimizerFactory HiddenDecay(OptimizerFactory inner, double rho)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => inner(new DecayedStepSize(schedule, rho));
+        return schedule => new Renamed($"broken:hidden-decay({rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", inner(new DecayedStepSize(schedule, rho)));
+    }
+
+    /// <summary>Prefixes the inner optimizer's name, so reports and seeds tell the control from the reference.</summary>
+    private sealed class Renamed(string prefix, IOptimizer inner) : IOptimizer
+    {
+        public string Name => $"{prefix}[{inner.Name}]";
+
+        public OptimizerState Start(ParameterSet parameters) => inner.Start(parameters);
+
+        public OptimizerStep Step(ParameterSet parameters, ParameterSet gradients, OptimizerState state) => inner.Step(parameters, gradients, state);
     }
 
     /// <summary>η_t·ρᵗ.</summary>

@@ -76,7 +76,11 @@ public static class SpectralDecouplingSpecs
                     delta += c.Eta * 4 * (lipschitz * delta + b * Math.Sqrt(gNorm)) / gMin + b * (expected.FrobeniusNorm() + c.Eta * Math.Sqrt(x.Length));
                     for (int i = 0; i < x.Length; i++) x[i] -= c.Eta * ScalarSign(p, x[i], i, targets[i]);
                 }
-            })) with { Subject = Quadratics.GridConfinementSpecs.Name(subject) };
+            })) with
+        {
+            Subject = Quadratics.GridConfinementSpecs.Name(subject)
+                + (initNoise > 0 ? $" (init noise {R(initNoise)})" : "") + (iclTarget is null ? "" : " (ICL target replaced)"),
+        };
     }
 
     /// <summary>The sheet's scalar maps: MF sign((u² − λ)u), ICL sign(q − q*) with q* = 1/s (= sign(sq − 1)), quadratic sign(w).</summary>

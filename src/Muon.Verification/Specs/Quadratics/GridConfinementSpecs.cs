@@ -59,7 +59,7 @@ public static class GridConfinementSpecs
             for (int t = 0; t <= k + 6; t++)
                 AtLeast(orbit.Loss[t], predicted - orbit.LossError(t) - orbit.Delta[t] * distSum,
                     $"L(W_t) at t = {t} against L_floor = {R(predicted)} minus round-off", Ctx(c, s0, $"K = {k}"));
-        })) with { Subject = Name(subject) };
+        })) with { Subject = Name(subject) + (floor is null ? "" : " (predicted floor replaced)") };
 
     /// <summary>
     /// Exact 2-cycle: <c>W_{t+2} = W_t</c> for K ≤ t ≤ K + 3. Tolerance per draw (sheet: 1e-11): each step's error
