@@ -1,0 +1,59 @@
+using Muon.Reference.Optimizers;
+using Muon.Verification.Specs;
+
+namespace Muon.Verification.NegativeControls;
+
+/// <summary>
+/// Deliberately broken optimizer subjects for the theorem specs: each wraps a correct factory and breaks one
+/// thing a spec's hypothesis depends on. The properties project asserts that the spec rejects them.
+/// </summary>
+public static class BrokenSubjects
+{
+    /// <summary>Steps with <c>factor·η_t</c> while the spec predicts with η_t (e.g. a(1 + 1e-3), or a budget
+    /// η₀/(1−ρ) shrunk below the distance to travel).</summary>
+    public static OptimizerFactory ScaledStep(OptimizerFactory inner, double factor)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => new Renamed($"broken:step×{factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", inner(new ScaledStepSize(schedule, factor)));
+    }
+
+    /// <summary>Ignores the prescribed schedule and keeps its first value η₀ forever (a fixed step).</summary>
+    public static OptimizerFactory FixedStep(OptimizerFactory inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => new Renamed("broken:fixed-step", inner(StepSize.Constant(schedule.At(0))));
+    }
+
+    /// <summary>Secretly multiplies η_t by ρᵗ (an implementation that applies its own decay on top of the schedule).</summary>
+    public static OptimizerFactory HiddenDecay(OptimizerFactory inner, double rho)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return schedule => new Renamed($"broken:hidden-decay({rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", inner(new DecayedStepSize(schedule, rho)));
+    }
+
+    /// <summary>Prefixes the inner optimizer's name, so reports and seeds tell the control from the reference.</summary>
+    private sealed class Renamed(string prefix, IOptimizer inner) : IOptimizer
+    {
+        public string Name => $"{prefix}[{inner.Name}]";
+
+        public OptimizerState Start(ParameterSet parameters) => inner.Start(parameters);
+
+        public OptimizerStep Step(ParameterSet parameters, ParameterSet gradients, OptimizerState state) => inner.Step(parameters, gradients, state);
+    }
+
+    /// <summary>η_t·ρᵗ.</summary>
+    private sealed record DecayedStepSize(StepSize Inner, double Rho) : StepSize
+    {
+        public override double At(int t) => Inner.At(t) * Math.Pow(Rho, t);
+
+        public override string ToString() => $"{Inner}·{R(Rho)}^t";
+    }
+
+    /// <summary>η_t multiplied by a constant factor.</summary>
+    private sealed record ScaledStepSize(StepSize Inner, double Factor) : StepSize
+    {
+        public override double At(int t) => Factor * Inner.At(t);
+
+        public override string ToString() => $"{R(Factor)}×{Inner}";
+    }
+}

@@ -1,0 +1,49 @@
+using Muon.Verification.Harness;
+using static Muon.Verification.Generators.Formatting;
+
+namespace Muon.Verification.Statistics;
+
+/// <summary>
+/// Assertions for rate and median claims, throwing <see cref="SpecViolation"/> with the counts, the bound at
+/// its confidence and the claimed value. A claim passes only when the confidence bound — not the point
+/// estimate — is on the right side, so "holds in ≥ p of draws" cannot pass by a lucky seed.
+/// </summary>
+public static class StatAssert
+{
+    /// <summary>Default confidence of one-sided bounds: 0.99.</summary>
+    public const double DefaultConfidence = 0.99;
+
+    /// <summary>Requires the Clopper–Pearson lower bound of k/n to be at least <paramref name="claimed"/>.</summary>
+    public static void RateAtLeast(string what, int successes, int trials, double claimed, string context, double confidence = DefaultConfidence)
+    {
+        double lower = ClopperPearson.Lower(successes, trials, confidence);
+        if (!(lower >= claimed))
+            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson lower bound {Short(lower)} < claimed {Short(claimed)} ({context})");
+    }
+
+    /// <summary>Requires the Clopper–Pearson upper bound of k/n to be at most <paramref name="claimed"/>.</summary>
+    public static void RateAtMost(string what, int successes, int trials, double claimed, string context, double confidence = DefaultConfidence)
+    {
+        double upper = ClopperPearson.Upper(successes, trials, confidence);
+        if (!(upper <= claimed))
+            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson upper bound {Short(upper)} > claimed {Short(claimed)} ({context})");
+    }
+
+    /// <summary>Requires the order-statistic upper confidence bound of the median to be at most <paramref name="claimed"/>.</summary>
+    public static void MedianAtMost(string what, IReadOnlyList<double> sample, double claimed, string context, double confidence = DefaultConfidence)
+    {
+        double upper = OrderStatistics.MedianBound(sample, confidence, upper: true);
+        if (!(upper <= claimed))
+            throw new SpecViolation($"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic upper bound {Short(upper)} > claimed {Short(claimed)} ({context})");
+    }
+
+    /// <summary>Requires the order-statistic lower confidence bound of the median to be at least <paramref name="claimed"/>.</summary>
+    public static void MedianAtLeast(string what, IReadOnlyList<double> sample, double claimed, string context, double confidence = DefaultConfidence)
+    {
+        double lower = OrderStatistics.MedianBound(sample, confidence, upper: false);
+        if (!(lower >= claimed))
+            throw new SpecViolation($"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic lower bound {Short(lower)} < claimed {Short(claimed)} ({context})");
+    }
+
+    private static string Percent(double confidence) => Short(100 * confidence) + "%";
+}
