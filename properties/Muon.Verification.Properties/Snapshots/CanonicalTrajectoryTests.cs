@@ -35,6 +35,10 @@ public sealed class CanonicalTrajectoryTests
     public void Noisy_sign_hitting_time_medians()
         => SnapshotAssert.Matches($"{Class}.{nameof(Noisy_sign_hitting_time_medians)}", CanonicalExperiments.NoisySignHittingTimes().ToText());
 
+    [Fact]
+    public void Quadratic_spectrum_family_scores()
+        => SnapshotAssert.Matches($"{Class}.{nameof(Quadratic_spectrum_family_scores)}", CanonicalExperiments.SpectrumFamilyScores().ToText());
+
     /// <summary>
     /// Negative control of the snapshot comparison: the same experiments with every step size multiplied by
     /// (1 + 1e-6) must differ from the verified files beyond the tolerance.

@@ -63,6 +63,13 @@ public static class CanonicalFigures
         figures.Add(new Figure("quadratic-noisy-sign-hitting-time.svg",
             new ChartSpec("Noisy sign dynamics: median hitting time against the noise level", "σ", "median hitting time (cap 1000)", hitting.Series, LogX: true, LogY: true),
             null, hitting, ["quadratics/noisy-sign-dynamics"]));
+        progress?.Invoke("spectrum families (8 families × 5 inits × 3 optimizers)");
+        var families = CanonicalExperiments.SpectrumFamilyScores();
+        var familyNames = Enum.GetNames<Specs.Quadratics.SpectrumFamily>();
+        figures.Add(new Figure("quadratic-spectrum-families.svg", null,
+            SvgChart.Bars("Score per spectrum family at κ = 1e4 (lower is better)", "median log10(L_T/L₀)", familyNames,
+                families.Series.Select(s => (s.Name, s.Y)).ToArray()),
+            families, ["quadratics/spectrum-shape"]));
         progress?.Invoke("iterations vs κ (symmetric MF)");
         var kappa = CanonicalExperiments.IterationsVersusKappa();
         figures.Add(new Figure("preconditioning-iterations-vs-kappa.svg",

@@ -83,7 +83,8 @@ public static class SvgChart
                 double y0 = y.Map(0), y1 = y.Map(v);
                 sb.Append($"<rect x=\"{N(gx + s * barWidth)}\" y=\"{N(Math.Min(y0, y1))}\" width=\"{N(barWidth * 0.92)}\" height=\"{N(Math.Abs(y1 - y0))}\" fill=\"{Palette[s % Palette.Length]}\"/>\n");
             }
-            sb.Append($"<text x=\"{N(gx + groupWidth * 0.4)}\" y=\"{N(Height - Bottom + 18)}\" text-anchor=\"middle\" font-size=\"11\">{Esc(categories[c])}</text>\n");
+            double lx = gx + groupWidth * 0.4, ly = Height - Bottom + 14;
+            sb.Append($"<text transform=\"translate({N(lx)},{N(ly)}) rotate(-20)\" text-anchor=\"end\" font-size=\"11\">{Esc(categories[c])}</text>\n");
         }
         sb.Append($"<line x1=\"{N(Left)}\" x2=\"{N(Width - Right)}\" y1=\"{N(y.Map(0))}\" y2=\"{N(y.Map(0))}\" stroke=\"#333\"/>\n");
         sb.Append($"<text transform=\"translate(22,{N((Top + Height - Bottom) / 2)}) rotate(-90)\" text-anchor=\"middle\">{Esc(yLabel)}</text>\n");
