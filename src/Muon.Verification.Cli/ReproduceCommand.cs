@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Muon.Verification.Harness;
 using Muon.Verification.Reporting;
 
 namespace Muon.Verification.Cli;
@@ -20,7 +21,15 @@ internal static class ReproduceCommand
         }
         var clock = Stopwatch.StartNew();
         var figures = CanonicalFigures.All(step => Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,5:F1} s] {step}"));
-        var index = ReportWriter.Write(figures, output, _ => null);
+        var settings = RunSettings.FromEnvironment();
+        var index = ReportWriter.Write(figures, output, spec =>
+        {
+            Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,5:F1} s] checking {spec.QualifiedName}");
+            var report = PropertyRunner.Run(spec, settings);
+            return report.Passed
+                ? $"PASS ({report.Tests} cases, {report.Elapsed.TotalSeconds:F1} s)"
+                : $"{report.Verdict.ToString().ToUpperInvariant()}: {report.Message} (replay: {report.Replay})";
+        });
         Console.WriteLine($"wrote {figures.Count} figures with their data and {index} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }

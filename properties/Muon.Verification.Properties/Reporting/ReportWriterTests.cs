@@ -16,10 +16,10 @@ public sealed class ReportWriterTests
             var grid = CanonicalExperiments.GridConfinement();
             Figure[] figures =
             [
-                new("a.svg", new ChartSpec("loss", "t", "L", grid.Series, LogY: true), null, grid, ["quadratics/grid-confinement"]),
+                new("a.svg", new ChartSpec("loss", "t", "L", grid.Series, LogY: true), null, grid, [Muon.Verification.Specs.Quadratics.GridConfinementSpecs.LossFloor(Muon.Verification.Specs.Subjects.Muon())]),
                 new("b.svg", null, SvgChart.Bars("bars", "score", ["x", "y"], [("s", [1.0, -2.0])]), grid, []),
             ];
-            var index = File.ReadAllText(ReportWriter.Write(figures, dir, id => $"PASS ({id})"));
+            var index = File.ReadAllText(ReportWriter.Write(figures, dir, spec => $"PASS ({spec.Id})"));
             foreach (var f in figures)
             {
                 Assert.Contains($"]({f.FileName})", index, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Muon.Verification.Experiments;
+using Muon.Verification.Harness;
 
 namespace Muon.Verification.Reporting;
 
@@ -10,8 +11,8 @@ public static class ReportWriter
     /// <summary>Writes <paramref name="figures"/> into <paramref name="directory"/> (created if needed); returns the index path.</summary>
     /// <param name="figures">The figures.</param>
     /// <param name="directory">Output folder.</param>
-    /// <param name="verdict">Looks up the verdict text of a spec id (e.g. "PASS (100 cases)"), or null when no such spec runs here.</param>
-    public static string Write(IReadOnlyList<Figure> figures, string directory, Func<string, string?> verdict)
+    /// <param name="verdict">The verdict text of a spec (e.g. "PASS after 100 cases"); the CLI runs the spec.</param>
+    public static string Write(IReadOnlyList<Figure> figures, string directory, Func<PropertySpec, string> verdict)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(verdict);
@@ -27,8 +28,10 @@ public static class ReportWriter
             index.Append($"![{f.FileName}]({f.FileName})\n\n");
             index.Append("**Claim.** ").Append(f.Data.Claim).Append("\n\n");
             index.Append("**Parameters.** ").Append(string.Join("; ", f.Data.Parameters.Select(p => $"{p.Key} = {p.Value}"))).Append("\n\n");
-            foreach (var id in f.CheckedBy)
-                index.Append($"**Checked by** `{id}`: {verdict(id) ?? "not run in this report (spec not available yet)"}\n\n");
+            foreach (var spec in f.CheckedBy)
+                index.Append($"**Checked by** `{spec.QualifiedName}` — {spec.Claim} **{verdict(spec)}**\n\n");
+            if (f.CheckedBy.Count == 0)
+                index.Append("**Checked by:** no spec (an illustration only).\n\n");
             index.Append($"Data: [{csv}]({csv})\n\n");
         }
         string path = Path.Combine(directory, "index.md");
