@@ -1,12 +1,15 @@
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification;
 using Muon.Verification.Cli;
+using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
 using Muon.Verification.NegativeControls;
 
-// muon-verify: exit 0 = every check passed, 1 = a check failed, 2 = usage error.
+// muon-verify: exit 0 = every check passed, 1 = a check failed, 2 = usage or protocol error.
 const string Usage = """
     usage: muon-verify check [--quick | --thorough] [--negative-controls] [--replay SEED,GAMMA[,SIZE]]
+           muon-verify check --exec "CMD" [--json FILE] [--timeout SECONDS] [--quick | --thorough] [--replay …]
+           muon-verify serve [--orthogonalizer NAME] [--declare exact|unknown|NAME] | serve --list
 
       check                 run the orthogonalizer laws against every built-in reference orthogonalizer
       --quick               a quarter of the standard cases
@@ -14,13 +17,18 @@ const string Usage = """
       --negative-controls   also run the laws against the deliberately broken orthogonalizers
                             (each row must show at least one FAIL; they do not affect the exit code)
       --replay S,G[,N]      replay a run printed by a failure (same as MUON_VERIFY_REPLAY)
-    """;
+      --exec "CMD"          check the implementation CMD speaks protocol v1 for (JSON Lines on its stdin/stdout;
+                            see docs/conformance.md) instead of the built-ins
+      --json FILE           with --exec: also write the machine-readable report to FILE
+      --timeout SECONDS     with --exec: per-request timeout (default 10; the hello gets 60)
+    """ + "\n" + ServeCommand.Usage;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
 }
+if (args[0] == "serve") return ServeCommand.Run(args[1..]);
 if (args[0] != "check")
 {
     Console.Error.WriteLine($"unknown command '{args[0]}'.");
@@ -30,6 +38,8 @@ if (args[0] != "check")
 
 RunSettings settings;
 bool controls = false;
+string? exec = null, json = null;
+var protocol = ProtocolOptions.Default;
 try
 {
     settings = RunSettings.FromEnvironment();
@@ -41,6 +51,9 @@ try
             case "--thorough": settings = settings with { Depth = RunDepth.Deep }; break;
             case "--negative-controls": controls = true; break;
             case "--replay" when i + 1 < args.Length: settings = settings with { Replay = Replay.Parse(args[++i], "--replay") }; break;
+            case "--exec" when i + 1 < args.Length: exec = args[++i]; break;
+            case "--json" when i + 1 < args.Length: json = args[++i]; break;
+            case "--timeout" when i + 1 < args.Length: protocol = protocol with { RequestTimeout = Seconds(args[++i]) }; break;
             default: throw new FormatException($"unknown or incomplete option '{args[i]}'.");
         }
     }
@@ -50,6 +63,20 @@ catch (Exception e) when (e is FormatException or InvalidOperationException)
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(Usage);
     return 2;
+}
+if (exec is null && json is not null)
+{
+    Console.Error.WriteLine("--json is only available with --exec in this version.");
+    return 2;
+}
+if (exec is not null)
+{
+    if (controls)
+    {
+        Console.Error.WriteLine("--negative-controls does not combine with --exec.");
+        return 2;
+    }
+    return ExecCheck.Run(exec, settings, protocol, json);
 }
 
 Console.WriteLine($"Orthogonalizer laws, built-in reference implementations ({settings.Depth} run):");
@@ -74,3 +101,8 @@ int total = rows.Sum(r => r.Reports.Count);
 Console.WriteLine();
 Console.WriteLine($"{total - failures.Length} passed, {failures.Length} failed");
 return failures.Length == 0 ? 0 : 1;
+
+static TimeSpan Seconds(string text)
+    => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
+        ? TimeSpan.FromSeconds(s)
+        : throw new FormatException($"--timeout '{text}' is not a number of seconds in (0, 86400].");

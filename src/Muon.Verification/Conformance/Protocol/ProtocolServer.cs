@@ -102,9 +102,11 @@ public sealed class ProtocolServer
                     throw new FormatException($"unknown op \"{op}\".");
             }
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+#pragma warning disable CA1031 // a server answers every failure of a request with an error reply instead of dying
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            return Write(id, w => w.WriteString("error", e.Message));
+            return Write(id, w => w.WriteString("error", $"{e.GetType().Name}: {e.Message}"));
         }
     }
 
