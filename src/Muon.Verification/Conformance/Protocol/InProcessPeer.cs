@@ -7,7 +7,7 @@ public static class InProcessPeer
 {
     /// <summary>
     /// Runs <paramref name="peer"/> on a background thread with its input/output connected to the returned
-    /// transport. When <paramref name="peer"/> returns or throws, its output closes (as a process exiting would).
+    /// transport. When <paramref name="peer"/> returns or throws (any exception: the peer crashed), its output closes, as a process exiting would.
     /// </summary>
     public static IPeerTransport Start(Action<TextReader, TextWriter> peer, string description, ProtocolOptions? options = null)
     {
@@ -21,8 +21,9 @@ public static class InProcessPeer
             using var reader = new StreamReader(peerIn);
             using var writer = new StreamWriter(peerOut) { AutoFlush = true, NewLine = "\n" };
             try { peer(reader, writer); }
-            catch (IOException) { }
-            catch (ObjectDisposedException) { }
+#pragma warning disable CA1031 // an in-process peer that throws has crashed: its output closes, as a process's would
+            catch (Exception) { }
+#pragma warning restore CA1031
         })
         { IsBackground = true, Name = description };
         thread.Start();

@@ -18,6 +18,7 @@ public sealed class ProcessTransport : StreamTransport
     private readonly Process _process;
     private readonly Queue<string> _stderr = new();
     private readonly Lock _stderrLock = new();
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _stopped;
 
     private ProcessTransport(Process process, string command, int maxLineChars)
@@ -26,7 +27,11 @@ public sealed class ProcessTransport : StreamTransport
         _process = process;
         _process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+            {
+                _stderrClosed.TrySetResult();
+                return;
+            }
             lock (_stderrLock)
             {
                 _stderr.Enqueue(e.Data.Length > 500 ? e.Data[..500] + "…" : e.Data);
@@ -81,6 +86,7 @@ public sealed class ProcessTransport : StreamTransport
     public override string ExitStatus()
     {
         if (!_process.WaitForExit(TimeSpan.FromMilliseconds(500))) return "the process is still running";
+        _stderrClosed.Task.Wait(TimeSpan.FromMilliseconds(500)); // let the last stderr lines arrive for the report
         int code = _process.ExitCode;
         return code > 128 && !OperatingSystem.IsWindows() ? $"the process exited with code {code} (signal {code - 128}?)" : $"the process exited with code {code}";
     }

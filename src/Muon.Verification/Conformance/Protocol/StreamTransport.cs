@@ -88,8 +88,14 @@ public class StreamTransport : IPeerTransport
     /// <inheritdoc />
     public virtual void Stop(TimeSpan grace)
     {
-        try { _toPeer.Dispose(); } catch (IOException) { }
-        try { _fromPeer.Dispose(); } catch (IOException) { }
+        // Closing a pipe whose other end is stuck can block until that end lets go (an in-process peer
+        // that sleeps, a process that leaked its stdout to a grandchild): close in the background, wait briefly.
+        var closing = Task.Run(() =>
+        {
+            try { _toPeer.Dispose(); } catch (IOException) { }
+            try { _fromPeer.Dispose(); } catch (IOException) { }
+        });
+        closing.Wait(TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Stops the peer and releases the streams.</summary>

@@ -1,0 +1,98 @@
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.NegativeControls;
+
+namespace Muon.Verification.Conformance;
+
+/// <summary>
+/// One entry of the known-broken catalogue: a deliberately broken orthogonalizer, what it declares over the
+/// protocol, the defect class it stands for (implementations survey), and the property the oracle must FAIL.
+/// </summary>
+/// <param name="Subject">The broken implementation.</param>
+/// <param name="Declared">What it declares (null: declares nothing, judged by the default band).</param>
+/// <param name="DefectClass">The defect class, in words.</param>
+/// <param name="FailingProperty">The property id that must FAIL.</param>
+public sealed record KnownBrokenEntry(IOrthogonalizer Subject, ISpectralOrthogonalizer? Declared, string DefectClass, string FailingProperty)
+{
+    /// <summary>A row label: subject and declaration.</summary>
+    public override string ToString() => $"{Subject.Name} declaring {Declared?.Name ?? "nothing"}";
+}
+
+/// <summary>
+/// The known-broken catalogue of the conformance oracle (orthogonalizer level): the negative controls of
+/// <see cref="BrokenOrthogonalizers"/> plus defects seen in public implementations, each with the property
+/// that must catch it over the protocol. Never use these for anything else.
+/// </summary>
+public static class KnownBroken
+{
+    /// <summary>Keller's quintic iterated on G itself, with no Frobenius normalization (diverges for large ‖G‖, vanishes for small).</summary>
+    public static IOrthogonalizer UnnormalizedQuintic { get; } = new Lambda("broken:unnormalized-quintic", g =>
+    {
+        bool tall = g.RowCount > g.ColumnCount;
+        var x = tall ? g.Transpose() : g.Clone();
+        for (int k = 0; k < 5; k++)
+        {
+            var a = x * x.Transpose();
+            x = 3.4445 * x + (-4.7750 * a + 2.0315 * (a * a)) * x;
+        }
+        return tall ? x.Transpose() : x;
+    });
+
+    /// <summary>Keller's quintic with a mistyped coefficient (c = 2.315 instead of 2.0315).</summary>
+    public static IOrthogonalizer MistypedQuintic { get; } = new Renamed("broken:mistyped-quintic",
+        new NewtonSchulz(new CoefficientSchedule("keller-typo", [new(3.4445, -4.7750, 2.315)], ScheduleExtension.RepeatLast), 5));
+
+    /// <summary>Polar Express without its 1.01 input cushion (the input divided by ‖G‖_F instead of 1.01·‖G‖_F).</summary>
+    public static IOrthogonalizer PolarExpressWithoutCushion { get; } = new Renamed("broken:polar-express-no-cushion",
+        new NewtonSchulz(CoefficientSchedule.PolarExpress with { InputCushion = 1.0 }, 8));
+
+    /// <summary>You/Cesista's 5-step schedule cycled from the start when run for 7 steps instead of repeating its last step.</summary>
+    public static IOrthogonalizer You7Cycled { get; } = new Renamed("broken:you-7-cycled",
+        new NewtonSchulz(CoefficientSchedule.You5 with { Extension = ScheduleExtension.Cycle }, 7));
+
+    /// <summary>The new broken implementations (beyond <see cref="BrokenOrthogonalizers.All"/>).</summary>
+    public static IReadOnlyList<IOrthogonalizer> Extra { get; } = [UnnormalizedQuintic, MistypedQuintic, PolarExpressWithoutCushion, You7Cycled];
+
+    /// <summary>The catalogue: every entry must FAIL its property when checked over the protocol.</summary>
+    public static IReadOnlyList<KnownBrokenEntry> Catalogue { get; } = Build();
+
+    private static KnownBrokenEntry[] Build()
+    {
+        var exact = ExactPolar.Default;
+        var keller = NewtonSchulz.KellerQuintic();
+        var you7 = new NewtonSchulz(CoefficientSchedule.You5, 7);
+        return
+        [
+            new(BrokenOrthogonalizers.Identity, null, "orthogonalization silently skipped (optimizer degenerates to SGD)", "orthogonalizer/orthogonalized-band"),
+            new(BrokenOrthogonalizers.Identity, keller, "orthogonalization skipped behind a declared schedule", "orthogonalizer/positive-scale-invariance"),
+            new(BrokenOrthogonalizers.FrobeniusNormalized, null, "plain normalization G/‖G‖_F instead of orthogonalization", "orthogonalizer/orthogonalized-band"),
+            new(BrokenOrthogonalizers.FrobeniusNormalized, exact, "plain normalization declared as exact polar", "exact-polar/partial-isometry"),
+            new(BrokenOrthogonalizers.NaiveNormalization, keller, "NaN / error on a zero gradient (0/0 normalization)", "orthogonalizer/zero-in-zero-out"),
+            new(UnnormalizedQuintic, keller, "missing normalization before the iteration", "orthogonalizer/positive-scale-invariance"),
+            new(BrokenOrthogonalizers.QuinticWithLargeEps, keller, "eps in the normalizer too large (scale-dependent output)", "orthogonalizer/positive-scale-invariance"),
+            new(MistypedQuintic, keller, "coefficient table with a wrong value", "orthogonalizer/spectral-map"),
+            new(BrokenOrthogonalizers.QuinticOneStepShort, keller, "wrong step count", "orthogonalizer/spectral-map"),
+            new(You7Cycled, you7, "wrong step-extension rule (cycle instead of repeat-last)", "orthogonalizer/spectral-map"),
+            new(PolarExpressWithoutCushion, NewtonSchulz.PolarExpress(), "missing input cushion (blows up for σ slightly above 1)", "orthogonalizer/spectral-map"),
+            new(BrokenOrthogonalizers.TransposedResult, exact, "missing reshape back to the parameter's shape", "orthogonalizer/zero-in-zero-out"),
+            new(BrokenOrthogonalizers.UnthresholdedPolar, exact, "unthresholded U Vᵀ on rank-deficient inputs", "exact-polar/rank-preservation"),
+            new(BrokenOrthogonalizers.ElementwiseSign, null, "entrywise sign instead of a matrix function", "orthogonalizer/left-orthogonal-equivariance"),
+            new(BrokenOrthogonalizers.EvenPolar, exact, "even map (sign lost)", "orthogonalizer/odd-symmetry"),
+            new(BrokenOrthogonalizers.RowNormalized, null, "row normalization (wrong axis)", "orthogonalizer/transpose-equivariance"),
+        ];
+    }
+
+    private sealed class Lambda(string name, Func<Matrix<double>, Matrix<double>> f) : IOrthogonalizer
+    {
+        public string Name => name;
+
+        public Matrix<double> Orthogonalize(Matrix<double> g) => f(g);
+    }
+
+    private sealed class Renamed(string name, IOrthogonalizer inner) : IOrthogonalizer
+    {
+        public string Name => name;
+
+        public Matrix<double> Orthogonalize(Matrix<double> g) => inner.Orthogonalize(g);
+    }
+}
