@@ -9,6 +9,9 @@ internal static class CliLocator
 {
     public static string Dll { get; } = Locate();
 
+    /// <summary>The directory holding Muon.Verification.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
     /// <summary>A shell command that runs the CLI with <paramref name="arguments"/>.</summary>
     public static string Command(string arguments) => $"dotnet \"{Dll}\" {arguments}";
 
@@ -17,9 +20,7 @@ internal static class CliLocator
         var testDir = new DirectoryInfo(AppContext.BaseDirectory);
         string framework = testDir.Name;                       // net10.0
         string configuration = testDir.Parent?.Name ?? "Release"; // Release | Debug
-        var dir = testDir;
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Muon.Verification.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException($"no Muon.Verification.sln above {AppContext.BaseDirectory}.");
+        var dir = new DirectoryInfo(FindRoot());
         var candidates = new[] { configuration, "Release", "Debug" }.Distinct()
             .Select(c => Path.Combine(dir.FullName, "src", "Muon.Verification.Cli", "bin", c, framework, "muon-verify.dll"))
             .Where(File.Exists)
@@ -27,5 +28,12 @@ internal static class CliLocator
         return candidates.Length > 0
             ? candidates[0]
             : throw new InvalidOperationException($"muon-verify.dll not built under {dir.FullName}/src/Muon.Verification.Cli/bin/{configuration}/{framework}; build the solution first.");
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Muon.Verification.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException($"no Muon.Verification.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -85,8 +85,8 @@ public sealed class ProcessTransport : StreamTransport
     /// <inheritdoc />
     public override string ExitStatus()
     {
-        if (!_process.WaitForExit(TimeSpan.FromMilliseconds(500))) return "the process is still running";
-        _stderrClosed.Task.Wait(TimeSpan.FromMilliseconds(500)); // let the last stderr lines arrive for the report
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(2))) return "the process is still running";
+        _stderrClosed.Task.Wait(TimeSpan.FromSeconds(2)); // let the last stderr lines arrive for the report
         int code = _process.ExitCode;
         return code > 128 && !OperatingSystem.IsWindows() ? $"the process exited with code {code} (signal {code - 128}?)" : $"the process exited with code {code}";
     }
