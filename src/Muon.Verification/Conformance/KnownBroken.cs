@@ -73,7 +73,7 @@ public static class KnownBroken
             new(MistypedQuintic, keller, "coefficient table with a wrong value", "orthogonalizer/spectral-map"),
             new(BrokenOrthogonalizers.QuinticOneStepShort, keller, "wrong step count", "orthogonalizer/spectral-map"),
             new(You7Cycled, you7, "wrong step-extension rule (cycle instead of repeat-last)", "orthogonalizer/spectral-map"),
-            new(PolarExpressWithoutCushion, NewtonSchulz.PolarExpress(), "missing input cushion (blows up for σ slightly above 1)", "orthogonalizer/spectral-map"),
+            new(PolarExpressWithoutCushion, NewtonSchulz.PolarExpress(), "missing input cushion (declared c = 1.01, input divided by ‖G‖_F only)", "orthogonalizer/spectral-map"),
             new(BrokenOrthogonalizers.TransposedResult, exact, "missing reshape back to the parameter's shape", "orthogonalizer/zero-in-zero-out"),
             new(BrokenOrthogonalizers.UnthresholdedPolar, exact, "unthresholded U Vᵀ on rank-deficient inputs", "exact-polar/rank-preservation"),
             new(BrokenOrthogonalizers.ElementwiseSign, null, "entrywise sign instead of a matrix function", "orthogonalizer/left-orthogonal-equivariance"),

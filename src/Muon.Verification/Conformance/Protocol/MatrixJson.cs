@@ -20,6 +20,12 @@ public static class MatrixJson
     /// <summary>The string standing for −∞.</summary>
     public const string NegativeInfinity = "-Infinity";
 
+    /// <summary>
+    /// Writer options for protocol lines: compact, and non-ASCII text (names such as <c>keller-quintic×5</c>)
+    /// written as UTF-8 rather than <c>\uXXXX</c> escapes. Lines are never embedded in HTML.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes <paramref name="m"/> as a matrix object (row-major data, non-finite entries as strings).</summary>
     public static void Write(Utf8JsonWriter writer, Matrix<double> m)
     {
@@ -48,7 +54,7 @@ public static class MatrixJson
     public static string ToJson(Matrix<double> m)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer)) Write(writer, m);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, m);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 

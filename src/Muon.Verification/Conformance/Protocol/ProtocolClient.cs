@@ -229,7 +229,7 @@ public sealed class ProtocolClient : IDisposable
     private static string Serialize(string op, long? id, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, MatrixJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("op", op);

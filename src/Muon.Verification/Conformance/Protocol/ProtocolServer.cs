@@ -208,7 +208,7 @@ public sealed class ProtocolServer
     private static string Write(JsonElement? id, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, MatrixJson.WriterOptions))
         {
             w.WriteStartObject();
             if (id is { } k)
