@@ -8,7 +8,7 @@
 --kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
 --declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
 
-The optimizer is Muon with EMA momentum (M ← βM + (1−β)g, Nesterov input (1−β)g + βM), no shape scale,
+The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
 decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.
 Requires NumPy (Debian: apt-get install -y python3-numpy, then run with /usr/bin/python3).
 Rules every adapter must follow: one JSON object per line on stdout, flushed; logs go to stderr only.
@@ -92,7 +92,7 @@ class Adapter:
     def hello(self, _request):
         return {"protocol": 1, "name": self.name, "capabilities": ["orthogonalize", "optimizer"],
                 "declares": {"orthogonalizer": self.declared, "dtype": "float64", "momentum": "ema",
-                             "nesterov": False, "scale": "none", "weight_decay": "decoupled"}}
+                             "scale": "none", "weight_decay": "decoupled"}}
 
     def op_orthogonalize(self, request):
         return {"o": encode(self.orthogonalize(decode(request["g"])))}

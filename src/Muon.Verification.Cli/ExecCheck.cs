@@ -17,7 +17,7 @@ internal static class ExecCheck
         {
             using var implementation = ProcessImplementation.Start(command, options);
             Console.Error.Write($"  {implementation.Name} ");
-            report = OrthogonalizerConformance.Check(implementation, command, settings, Console.Error);
+            report = ConformanceSuite.Check(implementation, command, settings, Console.Error);
             implementation.Client.Bye();
         }
         catch (ProtocolException e)

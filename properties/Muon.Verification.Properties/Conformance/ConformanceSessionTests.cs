@@ -45,7 +45,7 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
             Assert.Equal("newton-schulz:keller-quintic×5", root.GetProperty("implementation").GetProperty("name").GetString());
             Assert.Equal("newton-schulz", root.GetProperty("implementation").GetProperty("declares").GetProperty("orthogonalizer").GetProperty("kind").GetString());
             var properties = root.GetProperty("properties").EnumerateArray().ToArray();
-            Assert.Equal(OrthogonalizerConformance.PropertyIds.Count, properties.Length);
+            Assert.Equal(ConformanceSuite.PropertyIds.Count, properties.Length);
             Assert.All(properties, p => Assert.Contains(p.GetProperty("verdict").GetString(), new[] { "PASS", "NOT APPLICABLE" }));
             Assert.Equal(0, root.GetProperty("summary").GetProperty("exit_code").GetInt32());
         }

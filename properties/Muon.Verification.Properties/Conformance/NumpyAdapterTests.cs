@@ -31,7 +31,7 @@ public sealed class NumpyAdapterTests(ITestOutputHelper output)
         string command = $"{python} \"{script}\" {arguments}";
         var clock = Stopwatch.StartNew();
         using var implementation = ProcessImplementation.Start(command, new ProtocolOptions { RequestTimeout = TimeSpan.FromSeconds(20) });
-        var report = OrthogonalizerConformance.Check(implementation, command, RunSettings.Standard);
+        var report = ConformanceSuite.Check(implementation, command, RunSettings.Standard);
         output.WriteLine(ConformanceTable.Render(report));
         output.WriteLine($"{report.Requests} requests in {clock.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(0, report.ExitCode);

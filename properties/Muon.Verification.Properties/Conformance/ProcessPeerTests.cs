@@ -26,12 +26,12 @@ public sealed class ProcessPeerTests(ITestOutputHelper output)
         string command = CliLocator.Command($"serve --orthogonalizer {name}");
         var clock = Stopwatch.StartNew();
         using var implementation = ProcessImplementation.Start(command, Options);
-        var report = OrthogonalizerConformance.Check(implementation, command, RunSettings.Standard);
+        var report = ConformanceSuite.Check(implementation, command, RunSettings.Standard);
         output.WriteLine(ConformanceTable.Render(report));
         output.WriteLine($"{report.Requests} requests in {clock.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(0, report.ExitCode);
         Assert.DoesNotContain(report.Results, r => r.Verdict is ConformanceVerdict.Fail or ConformanceVerdict.ProtocolError);
-        Assert.True(report.Count(ConformanceVerdict.Pass) >= 7);
+        Assert.True(report.Count(ConformanceVerdict.Pass) >= 13);
     }
 
     [Fact]

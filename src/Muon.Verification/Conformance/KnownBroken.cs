@@ -53,6 +53,26 @@ public static class KnownBroken
     /// <summary>The new broken implementations (beyond <see cref="BrokenOrthogonalizers.All"/>).</summary>
     public static IReadOnlyList<IOrthogonalizer> Extra { get; } = [UnnormalizedQuintic, MistypedQuintic, PolarExpressWithoutCushion, You7Cycled];
 
+    /// <summary>
+    /// The optimizer-level catalogue: each <see cref="BrokenMuonOptimizer"/> defect (around the exact polar,
+    /// declaring EMA momentum, √max(1, rows/cols) scale and decoupled weight decay) and the property that must FAIL.
+    /// </summary>
+    public static IReadOnlyList<(OptimizerDefect Defect, string DefectClass, string FailingProperty)> OptimizerCatalogue { get; } =
+    [
+        (OptimizerDefect.OrthogonalizesRawGradient, "the raw gradient orthogonalized instead of the momentum", "optimizer/reference-trajectory"),
+        (OptimizerDefect.MomentumAfterOrthogonalization, "momentum applied after orthogonalization", "optimizer/reference-trajectory"),
+        (OptimizerDefect.NesterovIgnored, "Nesterov flag ignored", "optimizer/reference-trajectory"),
+        (OptimizerDefect.MissingShapeScale, "declared shape scale missing", "optimizer/shape-scale"),
+        (OptimizerDefect.WrongAxisShapeScale, "shape scale on the wrong axis (in/out swapped)", "optimizer/shape-scale"),
+        (OptimizerDefect.WeightDecayNotApplied, "weight decay silently not applied", "optimizer/zero-gradient-weight-decay"),
+        (OptimizerDefect.WeightDecayWrongLr, "weight decay multiplied by the wrong learning rate", "optimizer/zero-gradient-weight-decay"),
+        (OptimizerDefect.NaNOnZeroGradient, "NaN on a zero gradient", "optimizer/zero-gradient-weight-decay"),
+        (OptimizerDefect.SkipsLaterParameters, "parameters silently skipped", "optimizer/parameter-independence"),
+        (OptimizerDefect.SharedMomentumBuffer, "momentum buffer shared between parameters", "optimizer/parameter-independence"),
+        (OptimizerDefect.Nondeterministic, "run-to-run nondeterminism", "optimizer/determinism"),
+        (OptimizerDefect.LearningRateSquared, "learning rate applied twice (η²)", "optimizer/linearity-in-lr"),
+    ];
+
     /// <summary>The catalogue: every entry must FAIL its property when checked over the protocol.</summary>
     public static IReadOnlyList<KnownBrokenEntry> Catalogue { get; } = Build();
 

@@ -18,11 +18,16 @@ public static class InProcessPeer
         var peerOut = new AnonymousPipeClientStream(PipeDirection.Out, fromPeer.ClientSafePipeHandle);
         var thread = new Thread(() =>
         {
-            using var reader = new StreamReader(peerIn);
-            using var writer = new StreamWriter(peerOut) { AutoFlush = true, NewLine = "\n" };
-            try { peer(reader, writer); }
+            var reader = new StreamReader(peerIn);
+            var writer = new StreamWriter(peerOut) { AutoFlush = true, NewLine = "\n" };
 #pragma warning disable CA1031 // an in-process peer that throws has crashed: its output closes, as a process's would
+            try { peer(reader, writer); }
             catch (Exception) { }
+            finally
+            {
+                try { writer.Dispose(); } catch (Exception) { } // flushing into a pipe the oracle already closed
+                try { reader.Dispose(); } catch (Exception) { }
+            }
 #pragma warning restore CA1031
         })
         { IsBackground = true, Name = description };

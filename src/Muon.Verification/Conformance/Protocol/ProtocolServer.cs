@@ -8,22 +8,24 @@ namespace Muon.Verification.Conformance.Protocol;
 
 /// <summary>
 /// The peer side of protocol v1 for an in-process orthogonalizer: what <c>muon-verify serve</c> runs, what the
-/// tests connect to, and the reference for adapter writers. The optimizer is the reference
+/// tests connect to, and the reference for adapter writers. The optimizer is by default the reference
 /// <see cref="MuonOptimizer"/> with EMA momentum, no shape scale and decoupled weight decay (declared so),
-/// built around the served orthogonalizer. Bad requests get <c>{"id":k,"error":"…"}</c>; the server never
+/// built around the served orthogonalizer (<see cref="ServedOptimizer"/>); it honours <c>hyper.nesterov</c>. Bad requests get <c>{"id":k,"error":"…"}</c>; the server never
 /// exits on a bad request, only on <c>bye</c> or end of input.
 /// </summary>
 public sealed class ProtocolServer
 {
-    private readonly Dictionary<string, (MuonOptimizer Optimizer, ParameterSet Params, OptimizerState State)> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IOptimizer Optimizer, ParameterSet Params, OptimizerState State)> _states = new(StringComparer.Ordinal);
     private int _nextState;
 
     /// <summary>Creates a server.</summary>
     /// <param name="name">The name sent in the hello reply.</param>
     /// <param name="orthogonalizer">What <c>orthogonalize</c> applies (and the optimizer uses).</param>
     /// <param name="declared">What the hello reply declares the orthogonalizer to be (may differ from the truth: negative controls).</param>
-    public ProtocolServer(string name, IOrthogonalizer orthogonalizer, OrthogonalizerDeclaration declared)
+    /// <param name="optimizer">The served optimizer and its declared conventions (default: <see cref="ServedOptimizer.Reference"/>).</param>
+    public ProtocolServer(string name, IOrthogonalizer orthogonalizer, OrthogonalizerDeclaration declared, ServedOptimizer? optimizer = null)
     {
+        Optimizer = optimizer ?? ServedOptimizer.Reference;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(orthogonalizer);
         ArgumentNullException.ThrowIfNull(declared);
@@ -47,6 +49,9 @@ public sealed class ProtocolServer
 
     /// <summary>The declared orthogonalizer.</summary>
     public OrthogonalizerDeclaration Declared { get; }
+
+    /// <summary>The served optimizer.</summary>
+    public ServedOptimizer Optimizer { get; }
 
     /// <summary>Answers requests from <paramref name="input"/> on <paramref name="output"/> until <c>bye</c> or end of input.</summary>
     public void Serve(TextReader input, TextWriter output)
@@ -147,10 +152,9 @@ public sealed class ProtocolServer
         }
         w.WriteEndObject();
         w.WriteString("dtype", "float64");
-        w.WriteString("momentum", "ema");
-        w.WriteBoolean("nesterov", false);
-        w.WriteString("scale", "none");
-        w.WriteString("weight_decay", "decoupled");
+        if (Optimizer.Momentum is { } momentum) w.WriteString("momentum", momentum);
+        if (Optimizer.Scale is { } scale) w.WriteString("scale", scale);
+        if (Optimizer.WeightDecay is { } decay) w.WriteString("weight_decay", decay);
         w.WriteEndObject();
     }
 
@@ -161,15 +165,7 @@ public sealed class ProtocolServer
         double beta = Number(hyper, "momentum", 0);
         double wd = Number(hyper, "weight_decay", 0);
         bool nesterov = hyper.TryGetProperty("nesterov", out var n) && n.ValueKind == JsonValueKind.True;
-        var options = new OptimizerOptions
-        {
-            StepSize = StepSize.Constant(lr),
-            Momentum = beta,
-            Convention = MomentumConvention.Ema,
-            Nesterov = nesterov,
-            WeightDecay = wd,
-        };
-        var optimizer = new MuonOptimizer(options, Orthogonalizer, ShapeScale.None);
+        var optimizer = Optimizer.Create(new OptimizerHyper(lr, beta, nesterov, wd), Orthogonalizer);
         var parameters = Matrices(root, "params");
         string state = "s" + (++_nextState).ToString(CultureInfo.InvariantCulture);
         _states[state] = (optimizer, parameters, optimizer.Start(parameters));
