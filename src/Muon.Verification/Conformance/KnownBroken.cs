@@ -50,8 +50,11 @@ public static class KnownBroken
     public static IOrthogonalizer You7Cycled { get; } = new Renamed("broken:you-7-cycled",
         new NewtonSchulz(CoefficientSchedule.You5 with { Extension = ScheduleExtension.Cycle }, 7));
 
+    /// <summary>−polar(G): the update's sign flipped (an ascent step). Odd, equivariant, scale-invariant, |σ| = 1.</summary>
+    public static IOrthogonalizer NegatedPolar { get; } = new Lambda("broken:negated-polar", g => -ExactPolar.Default.Orthogonalize(g));
+
     /// <summary>The new broken implementations (beyond <see cref="BrokenOrthogonalizers.All"/>).</summary>
-    public static IReadOnlyList<IOrthogonalizer> Extra { get; } = [UnnormalizedQuintic, MistypedQuintic, PolarExpressWithoutCushion, You7Cycled];
+    public static IReadOnlyList<IOrthogonalizer> Extra { get; } = [UnnormalizedQuintic, MistypedQuintic, PolarExpressWithoutCushion, You7Cycled, NegatedPolar];
 
     /// <summary>
     /// The optimizer-level catalogue: each <see cref="BrokenMuonOptimizer"/> defect (around the exact polar,
@@ -99,6 +102,7 @@ public static class KnownBroken
             new(BrokenOrthogonalizers.ElementwiseSign, null, "entrywise sign instead of a matrix function", "orthogonalizer/left-orthogonal-equivariance"),
             new(BrokenOrthogonalizers.EvenPolar, exact, "even map (sign lost)", "orthogonalizer/odd-symmetry"),
             new(BrokenOrthogonalizers.RowNormalized, null, "row normalization (wrong axis)", "orthogonalizer/transpose-equivariance"),
+            new(NegatedPolar, null, "update sign flipped (ascent step)", "orthogonalizer/descent-direction"),
         ];
     }
 

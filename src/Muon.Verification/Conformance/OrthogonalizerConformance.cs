@@ -18,6 +18,7 @@ namespace Muon.Verification.Conformance;
 /// <item><c>dtype</c> float32/bfloat16: the laws' tolerances are derived for float64 only, so they are NOT
 /// APPLICABLE (reason given) and only the band runs.</item>
 /// </list>
+/// The descent-direction property (⟨O(G), G⟩ &gt; 0) applies to every implementation.
 /// A session failure (crash, hang, garbage, id mismatch) turns the property that hit it into PROTOCOL ERROR
 /// and every later property into PROTOCOL ERROR "not run", so a broken peer costs at most one timeout.
 /// </summary>
@@ -37,6 +38,7 @@ public static class OrthogonalizerConformance
         "exact-polar/nuclear-norm-pairing",
         "exact-polar/rank-preservation",
         "orthogonalizer/orthogonalized-band",
+        "orthogonalizer/descent-direction",
     ];
 
     /// <summary>Checks a started protocol implementation.</summary>
@@ -71,6 +73,7 @@ public static class OrthogonalizerConformance
                 laws[id] = OrthogonalizerLaws.For(subject, ExactPolar.Default).Single(l => l.Id == id);
         var observed = new BandObservation();
         var band = OrthogonalizedBand.Property(subject, observed);
+        laws["orthogonalizer/descent-direction"] = DescentDirection.Property(subject);
         string mode = declared switch
         {
             ExactPolar => "declared exact polar",
@@ -112,6 +115,7 @@ public static class OrthogonalizerConformance
     private static string? NotApplicableReason(string id, ISpectralOrthogonalizer? declared, bool lowPrecision, string? dtype)
     {
         bool isBand = id == "orthogonalizer/orthogonalized-band";
+        if (id == "orthogonalizer/descent-direction") return null; // no tolerance: applies to every implementation and dtype
         if (lowPrecision && !isBand)
             return $"declared dtype {dtype}: this version derives law tolerances for float64 only; the band (≥ 0.08 margin) judges the output.";
         if (isBand)
