@@ -9,13 +9,17 @@ namespace Muon.Verification.Cli;
 internal static class ExecCheck
 {
     public static int Run(string command, RunSettings settings, ProtocolOptions options, string? jsonPath)
+        => Report(command, settings, jsonPath, () => ProcessImplementation.Start(command, options));
+
+    /// <summary>Connects with <paramref name="connect"/>, runs the whole suite, prints the table and writes the JSON report.</summary>
+    public static int Report(string command, RunSettings settings, string? jsonPath, Func<ProcessImplementation> connect)
     {
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"Conformance, protocol v{ProtocolV1.Version} ({settings.Depth} run): {command}");
         ConformanceReport report;
         try
         {
-            using var implementation = ProcessImplementation.Start(command, options);
+            using var implementation = connect();
             Console.Error.Write($"  {implementation.Name} ");
             report = ConformanceSuite.Check(implementation, command, settings, Console.Error);
             implementation.Client.Bye();

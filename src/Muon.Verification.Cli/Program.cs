@@ -9,6 +9,7 @@ using Muon.Verification.NegativeControls;
 const string Usage = """
     usage: muon-verify check [--quick | --thorough] [--negative-controls] [--replay SEED,GAMMA[,SIZE]]
            muon-verify check --exec "CMD" [--json FILE] [--timeout SECONDS] [--quick | --thorough] [--replay …]
+           muon-verify check --assembly PATH --type NAME [--declare exact|unknown|NAME] [--json FILE] [--quick | --thorough]
            muon-verify serve [--orthogonalizer NAME] [--declare exact|unknown|NAME] | serve --list
 
       check                 run the orthogonalizer laws against every built-in reference orthogonalizer
@@ -21,6 +22,10 @@ const string Usage = """
                             see docs/conformance.md) instead of the built-ins
       --json FILE           with --exec: also write the machine-readable report to FILE
       --timeout SECONDS     with --exec: per-request timeout (default 10; the hello gets 60)
+      --assembly PATH --type NAME
+                            check a .NET IOrthogonalizer (public type, constructor with only optional
+                            parameters) from an assembly; --declare says what it claims to be (default:
+                            itself for ExactPolar/NewtonSchulz, otherwise unknown)
     """ + "\n" + ServeCommand.Usage;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -38,7 +43,7 @@ if (args[0] != "check")
 
 RunSettings settings;
 bool controls = false;
-string? exec = null, json = null;
+string? exec = null, json = null, assembly = null, type = null, declare = null;
 var protocol = ProtocolOptions.Default;
 try
 {
@@ -53,6 +58,9 @@ try
             case "--replay" when i + 1 < args.Length: settings = settings with { Replay = Replay.Parse(args[++i], "--replay") }; break;
             case "--exec" when i + 1 < args.Length: exec = args[++i]; break;
             case "--json" when i + 1 < args.Length: json = args[++i]; break;
+            case "--assembly" when i + 1 < args.Length: assembly = args[++i]; break;
+            case "--type" when i + 1 < args.Length: type = args[++i]; break;
+            case "--declare" when i + 1 < args.Length: declare = args[++i]; break;
             case "--timeout" when i + 1 < args.Length: protocol = protocol with { RequestTimeout = Seconds(args[++i]) }; break;
             default: throw new FormatException($"unknown or incomplete option '{args[i]}'.");
         }
@@ -64,10 +72,24 @@ catch (Exception e) when (e is FormatException or InvalidOperationException)
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (exec is null && json is not null)
+if ((assembly is null) != (type is null) || (assembly is not null && exec is not null) || (declare is not null && assembly is null))
 {
-    Console.Error.WriteLine("--json is only available with --exec in this version.");
+    Console.Error.WriteLine("--assembly and --type go together (with an optional --declare), and not with --exec.");
     return 2;
+}
+if (exec is null && assembly is null && json is not null)
+{
+    Console.Error.WriteLine("--json is only available with --exec or --assembly in this version.");
+    return 2;
+}
+if (assembly is not null)
+{
+    if (controls)
+    {
+        Console.Error.WriteLine("--negative-controls does not combine with --assembly.");
+        return 2;
+    }
+    return AssemblyCheck.Run(assembly, type!, declare, settings, protocol, json);
 }
 if (exec is not null)
 {

@@ -73,7 +73,8 @@ internal static class ServeCommand
         return 0;
     }
 
-    private static IOrthogonalizer? Find(string name)
+    /// <summary>A built-in or broken orthogonalizer by name or alias.</summary>
+    public static IOrthogonalizer? Find(string name)
     {
         var full = Aliases.TryGetValue(name, out var target) ? target : name;
         return BuiltIns.Orthogonalizers.FirstOrDefault(o => o.Name == full)

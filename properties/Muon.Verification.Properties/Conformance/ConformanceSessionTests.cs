@@ -37,7 +37,7 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
         string json = Path.Combine(Path.GetTempPath(), $"muon-verify-{Guid.NewGuid():N}.json");
         try
         {
-            var (code, stdout) = RunCli($"check --quick --exec \"{CliLocator.Command("serve --orthogonalizer keller").Replace("\"", "\\\"", StringComparison.Ordinal)}\" --json \"{json}\"");
+            var (code, stdout) = Cli.Run($"check --quick --exec \"{CliLocator.Command("serve --orthogonalizer keller").Replace("\"", "\\\"", StringComparison.Ordinal)}\" --json \"{json}\"");
             output.WriteLine(stdout);
             Assert.Equal(0, code);
             using var doc = JsonDocument.Parse(File.ReadAllText(json));
@@ -58,7 +58,7 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     [Fact]
     public void Cli_check_exec_exits_1_on_a_failing_implementation_with_the_counterexample()
     {
-        var (code, stdout) = RunCli($"check --quick --exec \"{CliLocator.Command("serve --orthogonalizer broken:frobenius-normalized").Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        var (code, stdout) = Cli.Run($"check --quick --exec \"{CliLocator.Command("serve --orthogonalizer broken:frobenius-normalized").Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         output.WriteLine(stdout);
         Assert.Equal(1, code);
         Assert.Contains("orthogonalizer/orthogonalized-band: FAIL", stdout, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     [Fact]
     public void Cli_check_exec_exits_2_when_the_peer_crashes_at_hello()
     {
-        var (code, stdout) = RunCli("check --quick --timeout 2 --exec \"echo 'adapter failed to import torch' >&2; exit 1\"");
+        var (code, stdout) = Cli.Run("check --quick --timeout 2 --exec \"echo 'adapter failed to import torch' >&2; exit 1\"");
         output.WriteLine(stdout);
         Assert.Equal(2, code);
         Assert.Contains("SESSION ERROR", stdout, StringComparison.Ordinal);
@@ -78,24 +78,9 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     [Fact]
     public void Cli_usage_errors_exit_2()
     {
-        Assert.Equal(2, RunCli("check --json out.json").Code);
-        Assert.Equal(2, RunCli("check --exec").Code);
-        Assert.Equal(2, RunCli("check --exec x --timeout -1").Code);
-        Assert.Equal(2, RunCli("serve --orthogonalizer no-such-thing").Code);
-    }
-
-    private static (int Code, string Stdout) RunCli(string arguments)
-    {
-        var info = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", CliLocator.Command(arguments) }, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        using var p = Process.Start(info)!;
-        p.StandardInput.Close();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"muon-verify {arguments} did not finish in 120 s.");
-        }
-        return (p.ExitCode, stdout.Result + stderr.Result);
+        Assert.Equal(2, Cli.Run("check --json out.json").Code);
+        Assert.Equal(2, Cli.Run("check --exec").Code);
+        Assert.Equal(2, Cli.Run("check --exec x --timeout -1").Code);
+        Assert.Equal(2, Cli.Run("serve --orthogonalizer no-such-thing").Code);
     }
 }

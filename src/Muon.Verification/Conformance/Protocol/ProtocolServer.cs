@@ -53,6 +53,9 @@ public sealed class ProtocolServer
     /// <summary>The served optimizer.</summary>
     public ServedOptimizer Optimizer { get; }
 
+    /// <summary>Whether the hello lists the <c>optimizer</c> capability (default true). When false, optimizer requests get an error reply.</summary>
+    public bool OffersOptimizer { get; init; } = true;
+
     /// <summary>Answers requests from <paramref name="input"/> on <paramref name="output"/> until <c>bye</c> or end of input.</summary>
     public void Serve(TextReader input, TextWriter output)
     {
@@ -92,6 +95,8 @@ public sealed class ProtocolServer
                     var g = MatrixJson.Read(Required(root, "g"), "g");
                     var result = Orthogonalizer.Orthogonalize(g);
                     return Write(id, w => { w.WritePropertyName("o"); MatrixJson.Write(w, result); });
+                case ProtocolV1.OpOptimizerNew or ProtocolV1.OpOptimizerStep when !OffersOptimizer:
+                    throw new FormatException($"this peer does not offer the optimizer capability (op \"{op}\").");
                 case ProtocolV1.OpOptimizerNew:
                     string state = NewOptimizer(root);
                     return Write(id, w => w.WriteString("state", state));
@@ -121,7 +126,7 @@ public sealed class ProtocolServer
         w.WriteString("name", Name);
         w.WriteStartArray("capabilities");
         w.WriteStringValue(ProtocolV1.CapabilityOrthogonalize);
-        w.WriteStringValue(ProtocolV1.CapabilityOptimizer);
+        if (OffersOptimizer) w.WriteStringValue(ProtocolV1.CapabilityOptimizer);
         w.WriteEndArray();
         w.WriteStartObject("declares");
         w.WriteStartObject("orthogonalizer");
