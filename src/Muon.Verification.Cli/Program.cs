@@ -20,7 +20,7 @@ const string Usage = """
       --replay S,G[,N]      replay a run printed by a failure (same as MUON_VERIFY_REPLAY)
       --exec "CMD"          check the implementation CMD speaks protocol v1 for (JSON Lines on its stdin/stdout;
                             see docs/conformance.md) instead of the built-ins
-      --json FILE           with --exec: also write the machine-readable report to FILE
+      --json FILE           with --exec or --assembly: also write the machine-readable report to FILE
       --timeout SECONDS     with --exec: per-request timeout (default 10; the hello gets 60)
       --assembly PATH --type NAME
                             check a .NET IOrthogonalizer (public type, constructor with only optional
