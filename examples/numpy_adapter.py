@@ -7,6 +7,7 @@
 --kind exact    exact polar factor U·1[σ > 1e-12·σ₁]·Vᵀ from NumPy's SVD (declares {"kind": "exact"})
 --kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
 --declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
+--dtype float32     iterate in float32 (declared; the oracle then judges the orthogonalizer by the band)
 
 The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
 decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.
@@ -51,35 +52,42 @@ def encode(a):
     return {"rows": int(a.shape[0]), "cols": int(a.shape[1]), "data": [to_json_number(v) for v in a.ravel()]}
 
 
+DTYPE = np.float64
+
+
 def exact_polar(g):
     if not np.all(np.isfinite(g)):
         raise ValueError("input has a non-finite entry")
+    g = g.astype(DTYPE)
     u, s, vt = np.linalg.svd(g, full_matrices=False)
     if s[0] == 0:
         return np.zeros_like(g)
-    keep = (s > 1e-12 * s[0]).astype(np.float64)
-    return (u * keep) @ vt
+    threshold = 1e-12 if DTYPE == np.float64 else 1e-5
+    keep = (s > threshold * s[0]).astype(DTYPE)
+    return ((u * keep) @ vt).astype(np.float64)
 
 
 def keller_quintic(g):
     if not np.all(np.isfinite(g)):
         raise ValueError("input has a non-finite entry")
+    g = g.astype(DTYPE)
     norm = np.linalg.norm(g)
     if norm == 0:
-        return np.zeros_like(g)
+        return np.zeros(g.shape)
     tall = g.shape[0] > g.shape[1]
     x = (g.T if tall else g) / norm
     a, b, c = KELLER
     for _ in range(STEPS):
         gram = x @ x.T
         x = a * x + (b * gram + c * (gram @ gram)) @ x
-    return x.T if tall else x
+    return (x.T if tall else x).astype(np.float64)
 
 
 class Adapter:
-    def __init__(self, kind, declare_nothing):
+    def __init__(self, kind, declare_nothing, dtype):
         self.orthogonalize = exact_polar if kind == "exact" else keller_quintic
-        self.name = f"numpy-{kind}"
+        self.name = f"numpy-{kind}-{dtype}"
+        self.dtype = dtype
         if declare_nothing:
             self.declared = {"kind": "unknown"}
         elif kind == "exact":
@@ -91,7 +99,7 @@ class Adapter:
 
     def hello(self, _request):
         return {"protocol": 1, "name": self.name, "capabilities": ["orthogonalize", "optimizer"],
-                "declares": {"orthogonalizer": self.declared, "dtype": "float64", "momentum": "ema",
+                "declares": {"orthogonalizer": self.declared, "dtype": self.dtype, "momentum": "ema",
                              "scale": "none", "weight_decay": "decoupled"}}
 
     def op_orthogonalize(self, request):
@@ -139,8 +147,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", choices=["exact", "keller"], default="keller")
     parser.add_argument("--declare-nothing", action="store_true")
+    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     args = parser.parse_args()
-    adapter = Adapter(args.kind, args.declare_nothing)
+    global DTYPE
+    DTYPE = np.float32 if args.dtype == "float32" else np.float64
+    adapter = Adapter(args.kind, args.declare_nothing, args.dtype)
     for line in sys.stdin:
         line = line.strip()
         if not line:

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Muon.Verification.Properties.Conformance;
 
 /// <summary>
-/// examples/numpy_adapter.py passes the oracle (exact polar and Keller quintic, declared and undeclared).
+/// examples/numpy_adapter.py passes the oracle (exact polar and Keller quintic; declared, undeclared, float32).
 /// Needs a Python with NumPy (Debian: apt-get install -y python3-numpy). Without one the tests only log that
 /// they did not run — unless MUON_VERIFY_REQUIRE_NUMPY=1 (set it in CI), which turns a missing NumPy into a failure.
 /// </summary>
@@ -19,6 +19,8 @@ public sealed class NumpyAdapterTests(ITestOutputHelper output)
     [InlineData("--kind keller")]
     [InlineData("--kind exact")]
     [InlineData("--kind keller --declare-nothing")]
+    [InlineData("--kind keller --dtype float32")]
+    [InlineData("--kind exact --dtype float32")]
     public void Numpy_adapter_passes(string arguments)
     {
         if (Python.Value is not { } python)

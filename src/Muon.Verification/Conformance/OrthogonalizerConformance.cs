@@ -15,8 +15,8 @@ namespace Muon.Verification.Conformance;
 /// <item>nothing / <c>unknown</c>: the six symmetry laws with the Keller quintic's tolerances (the largest
 /// derivative growth of the published schedules) and the <see cref="OrthogonalizedBand"/>; spectral-map and
 /// exact-polar laws NOT APPLICABLE;</item>
-/// <item><c>dtype</c> float32/bfloat16: the laws' tolerances are derived for float64 only, so they are NOT
-/// APPLICABLE (reason given) and only the band runs.</item>
+/// <item><c>dtype</c> float32/bfloat16: the laws' tolerances are derived for float64 only, so the laws with a
+/// tolerance are NOT APPLICABLE (reason given); the band, zero-in-zero-out and descent direction (no tolerance) run.</item>
 /// </list>
 /// The descent-direction property (⟨O(G), G⟩ &gt; 0) applies to every implementation.
 /// A session failure (crash, hang, garbage, id mismatch) turns the property that hit it into PROTOCOL ERROR
@@ -79,7 +79,7 @@ public static class OrthogonalizerConformance
             ExactPolar => "declared exact polar",
             NewtonSchulz ns => $"declared Newton–Schulz ({ns.Steps} steps, cushion {ns.Schedule.InputCushion}, eps {ns.Eps})",
             _ => "nothing declared: symmetry laws with Keller-quintic tolerances + default orthogonalized band",
-        } + (lowPrecision ? $"; dtype {declares.Dtype}: float64-tolerance laws not applicable" : "");
+        } + (lowPrecision ? $"; dtype {declares.Dtype}: laws with float64 tolerances not applicable, judged by the band" : "");
 
         var results = new List<ConformanceResult>();
         foreach (var id in PropertyIds)
@@ -115,7 +115,7 @@ public static class OrthogonalizerConformance
     private static string? NotApplicableReason(string id, ISpectralOrthogonalizer? declared, bool lowPrecision, string? dtype)
     {
         bool isBand = id == "orthogonalizer/orthogonalized-band";
-        if (id == "orthogonalizer/descent-direction") return null; // no tolerance: applies to every implementation and dtype
+        if (id is "orthogonalizer/descent-direction" or "orthogonalizer/zero-in-zero-out") return null; // no tolerance: every implementation, every dtype
         if (lowPrecision && !isBand)
             return $"declared dtype {dtype}: this version derives law tolerances for float64 only; the band (≥ 0.08 margin) judges the output.";
         if (isBand)
