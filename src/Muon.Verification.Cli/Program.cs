@@ -8,7 +8,7 @@ using Muon.Verification.NegativeControls;
 // muon-verify: exit 0 = every check passed, 1 = a check failed, 2 = usage or protocol error.
 const string Usage = """
     usage: muon-verify check [--quick | --thorough] [--negative-controls] [--replay SEED,GAMMA[,SIZE]]
-           muon-verify check --exec "CMD" [--json FILE] [--timeout SECONDS] [--quick | --thorough] [--replay …]
+           muon-verify check --exec "CMD" [--json FILE] [--timeout S] [--hello-timeout S] [--quick | --thorough] [--replay …]
            muon-verify check --assembly PATH --type NAME [--declare exact|unknown|NAME] [--json FILE] [--quick | --thorough]
            muon-verify serve [--orthogonalizer NAME] [--declare exact|unknown|NAME] | serve --list
 
@@ -21,7 +21,9 @@ const string Usage = """
       --exec "CMD"          check the implementation CMD speaks protocol v1 for (JSON Lines on its stdin/stdout;
                             see docs/conformance.md) instead of the built-ins
       --json FILE           with --exec or --assembly: also write the machine-readable report to FILE
-      --timeout SECONDS     with --exec: per-request timeout (default 10; the hello gets 60)
+      --timeout SECONDS     with --exec: per-request timeout (default 10)
+      --hello-timeout SECONDS
+                            with --exec: timeout of the hello, which includes start-up (default 60)
       --assembly PATH --type NAME
                             check a .NET IOrthogonalizer (public type, constructor with only optional
                             parameters) from an assembly; --declare says what it claims to be (default:
@@ -61,7 +63,8 @@ try
             case "--assembly" when i + 1 < args.Length: assembly = args[++i]; break;
             case "--type" when i + 1 < args.Length: type = args[++i]; break;
             case "--declare" when i + 1 < args.Length: declare = args[++i]; break;
-            case "--timeout" when i + 1 < args.Length: protocol = protocol with { RequestTimeout = Seconds(args[++i]) }; break;
+            case "--timeout" when i + 1 < args.Length: protocol = protocol with { RequestTimeout = Seconds(args[++i], "--timeout") }; break;
+            case "--hello-timeout" when i + 1 < args.Length: protocol = protocol with { HelloTimeout = Seconds(args[++i], "--hello-timeout") }; break;
             default: throw new FormatException($"unknown or incomplete option '{args[i]}'.");
         }
     }
@@ -124,7 +127,7 @@ Console.WriteLine();
 Console.WriteLine($"{total - failures.Length} passed, {failures.Length} failed");
 return failures.Length == 0 ? 0 : 1;
 
-static TimeSpan Seconds(string text)
+static TimeSpan Seconds(string text, string option)
     => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86400
         ? TimeSpan.FromSeconds(s)
-        : throw new FormatException($"--timeout '{text}' is not a number of seconds in (0, 86400].");
+        : throw new FormatException($"{option} '{text}' is not a number of seconds in (0, 86400].");

@@ -76,6 +76,17 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cli_check_exec_exits_2_within_the_hello_timeout_when_the_peer_never_answers()
+    {
+        var clock = Stopwatch.StartNew();
+        var (code, stdout) = Cli.Run("check --quick --hello-timeout 1 --exec \"exec sleep 60\"");
+        output.WriteLine(stdout);
+        Assert.Equal(2, code);
+        Assert.Contains("protocol timeout on request #1 hello", stdout, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Cli_usage_errors_exit_2()
     {
         Assert.Equal(2, Cli.Run("check --json out.json").Code);
