@@ -63,6 +63,24 @@ public sealed class KnownBrokenCatalogueTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Failure_carries_measured_value_bound_counterexample_and_seed_into_the_json_report()
+    {
+        var subject = Muon.Verification.NegativeControls.BrokenOrthogonalizers.FrobeniusNormalized;
+        var report = Check(new ProtocolServer(subject.Name, subject, OrthogonalizerDeclaration.Unknown));
+        var band = report.Results.Single(r => r.Property == "orthogonalizer/orthogonalized-band");
+        Assert.Equal(ConformanceVerdict.Fail, band.Verdict);
+        Assert.True(band.Measured <= 1 / Math.Sqrt(3) + 1e-12, $"measured {band.Measured}");
+        Assert.Equal("[0.6, 1.25]", band.Bound);
+        using var json = System.Text.Json.JsonDocument.Parse(ConformanceReportJson.Write(report));
+        var entry = json.RootElement.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("property").GetString() == band.Property);
+        Assert.Equal("FAIL", entry.GetProperty("verdict").GetString());
+        Assert.Equal(band.Measured, entry.GetProperty("measured").GetDouble());
+        Assert.StartsWith("G ", entry.GetProperty("counterexample").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^[0-9]+,[0-9]+$", entry.GetProperty("seed").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("exit_code").GetInt32());
+    }
+
+    [Fact]
     public void Catalogue_covers_at_least_twelve_implementations_and_every_law()
     {
         Assert.True(KnownBroken.Catalogue.Select(e => e.Subject.Name).Distinct().Count() >= 12);
