@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""A Muon implementation in NumPy, speaking muon-verify's process protocol v1 (docs/conformance.md).
+
+    muon-verify check --exec "python3 examples/numpy_adapter.py --kind keller"
+    muon-verify check --exec "python3 examples/numpy_adapter.py --kind exact"
+
+--kind exact    exact polar factor U·1[σ > 1e-12·σ₁]·Vᵀ from NumPy's SVD (declares {"kind": "exact"})
+--kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
+--declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
+--dtype float32     iterate in float32 (declared; the oracle then judges the orthogonalizer by the band)
+
+The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
+decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.
+Requires NumPy (Debian: apt-get install -y python3-numpy, then run with /usr/bin/python3).
+Rules every adapter must follow: one JSON object per line on stdout, flushed; logs go to stderr only.
+"""
+import argparse
+import json
+import math
+import sys
+
+import numpy as np
+
+KELLER = (3.4445, -4.7750, 2.0315)
+STEPS = 5
+
+
+def to_json_number(x):
+    """Finite numbers as JSON numbers (repr is round-trip exact); NaN/±∞ as the protocol's strings."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+def from_json_number(x):
+    if isinstance(x, str):
+        return {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[x]
+    return float(x)
+
+
+def decode(m):
+    rows, cols, data = m["rows"], m["cols"], m["data"]
+    if len(data) != rows * cols:
+        raise ValueError(f"matrix is {rows}x{cols} but data has {len(data)} entries")
+    return np.array([from_json_number(v) for v in data], dtype=np.float64).reshape(rows, cols)
+
+
+def encode(a):
+    return {"rows": int(a.shape[0]), "cols": int(a.shape[1]), "data": [to_json_number(v) for v in a.ravel()]}
+
+
+DTYPE = np.float64
+
+
+def exact_polar(g):
+    if not np.all(np.isfinite(g)):
+        raise ValueError("input has a non-finite entry")
+    g = g.astype(DTYPE)
+    u, s, vt = np.linalg.svd(g, full_matrices=False)
+    if s[0] == 0:
+        return np.zeros_like(g)
+    threshold = 1e-12 if DTYPE == np.float64 else 1e-5
+    keep = (s > threshold * s[0]).astype(DTYPE)
+    return ((u * keep) @ vt).astype(np.float64)
+
+
+def keller_quintic(g):
+    if not np.all(np.isfinite(g)):
+        raise ValueError("input has a non-finite entry")
+    g = g.astype(DTYPE)
+    norm = np.linalg.norm(g)
+    if norm == 0:
+        return np.zeros(g.shape)
+    tall = g.shape[0] > g.shape[1]
+    x = (g.T if tall else g) / norm
+    a, b, c = KELLER
+    for _ in range(STEPS):
+        gram = x @ x.T
+        x = a * x + (b * gram + c * (gram @ gram)) @ x
+    return (x.T if tall else x).astype(np.float64)
+
+
+class Adapter:
+    def __init__(self, kind, declare_nothing, dtype):
+        self.orthogonalize = exact_polar if kind == "exact" else keller_quintic
+        self.name = f"numpy-{kind}-{dtype}"
+        self.dtype = dtype
+        if declare_nothing:
+            self.declared = {"kind": "unknown"}
+        elif kind == "exact":
+            self.declared = {"kind": "exact"}
+        else:
+            self.declared = {"kind": "newton-schulz", "coefficients": [list(KELLER)] * STEPS,
+                             "normalization": "frobenius", "eps": 0, "input_cushion": 1}
+        self.states = {}
+
+    def hello(self, _request):
+        return {"protocol": 1, "name": self.name, "capabilities": ["orthogonalize", "optimizer"],
+                "declares": {"orthogonalizer": self.declared, "dtype": self.dtype, "momentum": "ema",
+                             "scale": "none", "weight_decay": "decoupled"}}
+
+    def op_orthogonalize(self, request):
+        return {"o": encode(self.orthogonalize(decode(request["g"])))}
+
+    def op_optimizer_new(self, request):
+        hyper = request["hyper"]
+        params = [decode(m) for m in request["params"]]
+        state = f"s{len(self.states) + 1}"
+        self.states[state] = {"lr": float(hyper["lr"]), "beta": float(hyper.get("momentum", 0.0)),
+                              "nesterov": bool(hyper.get("nesterov", False)), "wd": float(hyper.get("weight_decay", 0.0)),
+                              "params": params, "momentum": [np.zeros_like(p) for p in params]}
+        return {"state": state}
+
+    def op_optimizer_step(self, request):
+        s = self.states[request["state"]]
+        grads = [decode(m) for m in request["grads"]]
+        if len(grads) != len(s["params"]):
+            raise ValueError(f"{len(grads)} gradients for {len(s['params'])} parameters")
+        beta, lr, wd = s["beta"], s["lr"], s["wd"]
+        new_params = []
+        for i, (p, g) in enumerate(zip(s["params"], grads)):
+            if g.shape != p.shape:
+                raise ValueError(f"grads[{i}] is {g.shape}, parameter is {p.shape}")
+            m = beta * s["momentum"][i] + (1 - beta) * g
+            s["momentum"][i] = m
+            update_input = (1 - beta) * g + beta * m if s["nesterov"] else m
+            new_params.append(p * (1 - lr * wd) - lr * self.orthogonalize(update_input))
+        s["params"] = new_params
+        return {"params": [encode(p) for p in new_params]}
+
+    def handle(self, request):
+        op = request.get("op")
+        if op == "hello":
+            return self.hello(request)
+        handler = {"orthogonalize": self.op_orthogonalize, "optimizer.new": self.op_optimizer_new,
+                   "optimizer.step": self.op_optimizer_step}.get(op)
+        if handler is None:
+            raise ValueError(f"unknown op {op!r}")
+        reply = handler(request)
+        return {"id": request["id"], **reply}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kind", choices=["exact", "keller"], default="keller")
+    parser.add_argument("--declare-nothing", action="store_true")
+    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64")
+    args = parser.parse_args()
+    global DTYPE
+    DTYPE = np.float32 if args.dtype == "float32" else np.float64
+    adapter = Adapter(args.kind, args.declare_nothing, args.dtype)
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        request_id = None
+        try:
+            request = json.loads(line)
+            request_id = request.get("id")
+            if request.get("op") == "bye":
+                return
+            reply = adapter.handle(request)
+        except Exception as e:  # every failure of a request becomes an error reply; the session goes on
+            print(f"numpy_adapter: {type(e).__name__}: {e}", file=sys.stderr)
+            reply = {"id": request_id, "error": f"{type(e).__name__}: {e}"}
+        # allow_nan=False: a NaN that slipped through must fail loudly here, not as bare NaN on the wire
+        sys.stdout.write(json.dumps(reply, allow_nan=False) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Muon.Verification.Harness;
+
+namespace Muon.Verification.Conformance;
+
+/// <summary>The verdict on one property, with what was measured.</summary>
+/// <param name="Property">Property id, e.g. <c>orthogonalizer/odd-symmetry</c>.</param>
+/// <param name="Claim">What the property claims.</param>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Cases">Cases run (0 when not run).</param>
+/// <param name="Measured">The violating quantity (failures), or the measured profile value where one exists.</param>
+/// <param name="Bound">The bound the quantity was held to (failures).</param>
+/// <param name="Message">The violation, the reason for NOT APPLICABLE, or the protocol failure.</param>
+/// <param name="Counterexample">The shrunk counterexample at full precision (failures).</param>
+/// <param name="Seed">Replays the whole run (<c>seed,gamma</c>), when run.</param>
+/// <param name="FailingCase">Replays only the failing case (<c>seed,gamma,size</c>).</param>
+/// <param name="Elapsed">Wall time.</param>
+public sealed partial record ConformanceResult(
+    string Property,
+    string Claim,
+    ConformanceVerdict Verdict,
+    int Cases,
+    double? Measured,
+    string? Bound,
+    string? Message,
+    string? Counterexample,
+    string? Seed,
+    string? FailingCase,
+    TimeSpan Elapsed)
+{
+    /// <summary>A property that does not apply, with its reason.</summary>
+    public static ConformanceResult NotApplicable(string property, string claim, string reason)
+        => new(property, claim, ConformanceVerdict.NotApplicable, 0, null, null, reason, null, null, null, TimeSpan.Zero);
+
+    /// <summary>Converts a harness report; the measured value and bound are read from the violation message (<c>… = value, bound B …</c>).</summary>
+    public static ConformanceResult From(PropertySpec spec, PropertyReport report)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(report);
+        var verdict = report.Verdict == Harness.Verdict.Pass ? ConformanceVerdict.Pass : ConformanceVerdict.Fail;
+        double? measured = null;
+        string? bound = null;
+        if (report.Message is { } m && MeasuredPattern().Match(m) is { Success: true } match)
+        {
+            if (double.TryParse(match.Groups["m"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) measured = v;
+            bound = match.Groups["b"].Value.TrimEnd(';', ',');
+        }
+        return new ConformanceResult(spec.Id, spec.Claim, verdict, report.Tests, measured, bound, report.Message, report.Counterexample,
+            report.Replay.ToString(), report.FailingCase?.ToString(), report.Elapsed);
+    }
+
+    [GeneratedRegex(@"= (?<m>[-+0-9.eE]+|NaN|-?∞), bound (?<b>\[[^\]]*\]|[-+0-9.eE]+)")]
+    private static partial Regex MeasuredPattern();
+}

@@ -1,0 +1,320 @@
+using FsCheck.Fluent;
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Numerics;
+using Muon.Reference.Optimizers;
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.Harness;
+using static Muon.Verification.Generators.Formatting;
+
+namespace Muon.Verification.Conformance;
+
+/// <summary>
+/// The optimizer-step level of the conformance oracle, over <c>optimizer.new</c> / <c>optimizer.step</c>.
+/// The reference is <see cref="MuonOptimizer"/> under the declared (or measured) conventions, built around
+/// the implementation's <em>own</em> orthogonalizer (its <c>orthogonalize</c> op) when it has one — so an
+/// approximate orthogonalizer is not mistaken for an optimizer defect — or else the declared one.
+/// <para>
+/// Tolerance (<see cref="Discrimination"/> = 1e-6, relative to the size of the parameters and updates): the
+/// implementation and the reference differ only by float64 rounding of a few vector operations (≤ 1e-15
+/// relative) amplified by the orthogonalizer's condition number on Gaussian inputs (κ ≤ 1e6 except with
+/// probability ≲ 1e-6 per draw), i.e. ≤ 1e-9; every convention error changes the update by a factor of
+/// order β, 1 − β, λ·η or a shape ratio ≥ √(7/6), far above 1e-6.
+/// </para>
+/// </summary>
+public static class OptimizerConformance
+{
+    /// <summary>Relative discrimination threshold (see the class remarks).</summary>
+    public const double Discrimination = 1e-6;
+
+    /// <summary>Cases per property in a standard run (each case is several requests).</summary>
+    public const int StandardCases = 25;
+
+    /// <summary>Property ids, in table order.</summary>
+    public static IReadOnlyList<string> PropertyIds { get; } =
+    [
+        "optimizer/reference-trajectory",
+        "optimizer/zero-gradient-weight-decay",
+        "optimizer/shape-scale",
+        "optimizer/linearity-in-lr",
+        "optimizer/parameter-independence",
+        "optimizer/determinism",
+    ];
+
+    /// <summary>Runs the optimizer level against a greeted session; returns the mode description and results.</summary>
+    public static (string Mode, IReadOnlyList<ConformanceResult> Results) Run(ProtocolClient client, HelloReply hello, RunSettings settings, TextWriter? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(hello);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!hello.HasOptimizer)
+            return ("no optimizer capability", AllNotApplicable("the implementation does not list the \"optimizer\" capability."));
+        if (hello.Declares.Dtype is "float32" or "bfloat16")
+            return ($"dtype {hello.Declares.Dtype}", AllNotApplicable($"declared dtype {hello.Declares.Dtype}: this version's optimizer tolerances are for float64 only."));
+        IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
+        var conventions = OptimizerConventions.FromDeclarations(hello.Declares);
+        try
+        {
+            conventions = Probe(client, o, conventions);
+        }
+        catch (ProtocolException e) when (e.IsFatal)
+        {
+            return ("probe failed", PropertyIds.Select(id => Error(id, e.Message)).ToArray());
+        }
+        string mode = conventions.Describe() + (o is ProcessOrthogonalizer ? "; reference uses the implementation's own orthogonalize" : o is null ? "; no orthogonalizer to build a reference with" : $"; reference uses the declared {o.Name}");
+        var specs = Build(client, hello.Name, o, conventions);
+        var results = new List<ConformanceResult>();
+        foreach (var id in PropertyIds)
+        {
+            var (spec, reason) = specs[id];
+            if (reason is not null)
+            {
+                results.Add(ConformanceResult.NotApplicable(id, spec?.Claim ?? "", reason));
+                progress?.Write("-");
+                continue;
+            }
+            if (client.Fatal is { } broken)
+            {
+                results.Add(Error(id, $"not run: the session broke earlier ({broken.Kind} on {broken.Request})."));
+                progress?.Write("E");
+                continue;
+            }
+            var result = ConformanceResult.From(spec!, PropertyRunner.Run(spec!, settings));
+            if (client.Fatal is { } now) result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
+            results.Add(result);
+            progress?.Write(result.Verdict switch { ConformanceVerdict.Pass => ".", ConformanceVerdict.Fail => "F", _ => "E" });
+        }
+        progress?.WriteLine();
+        return (mode, results);
+    }
+
+    private static ConformanceResult[] AllNotApplicable(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();
+
+    private static ConformanceResult Error(string id, string message) => new(id, "", ConformanceVerdict.ProtocolError, 0, null, null, message, null, null, null, TimeSpan.Zero);
+
+    /// <summary>Measures undeclared scale and weight decay with one probe step each.</summary>
+    private static OptimizerConventions Probe(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions c)
+    {
+        ShapeScale? scale = null;
+        string scaleProbe = "undeclared, not measurable without an orthogonalizer";
+        if (c.ScaleSource != "declared" && o is not null)
+        {
+            try
+            {
+                var ratios = ScaleRatios(client, o, [(3, 2), (2, 3), (4, 4)], 0.01, new Rng(0x5CA1E));
+                scale = Enum.GetValues<ShapeScale>().Cast<ShapeScale?>().FirstOrDefault(s => ratios.All(r => Close(r.Ratio, s!.Value.Factor(r.Rows, r.Cols))));
+                scaleProbe = scale is null
+                    ? $"undeclared; measured update factors {string.Join(", ", ratios.Select(r => $"{r.Rows}×{r.Cols}: {R(r.Ratio)}"))} match no known convention"
+                    : "measured";
+            }
+            catch (ProtocolException e) when (!e.IsFatal)
+            {
+                scaleProbe = "undeclared; probe failed: " + e.Detail;
+            }
+        }
+        bool? decoupled = null;
+        string decayProbe = "undeclared";
+        if (c.DecaySource != "declared")
+        {
+            try
+            {
+                var p0 = MatrixFunctions.Gaussian(3, 3, 1.0, new Rng(0xDECA1));
+                var state = client.OptimizerNew(new OptimizerHyper(0.05, 0, false, 0.1), [p0]);
+                var p1 = client.OptimizerStep(state, [Matrix<double>.Build.Dense(3, 3)])[0];
+                double ratio = p1.FrobeniusNorm() / p0.FrobeniusNorm();
+                decoupled = Close(ratio, 1 - 0.05 * 0.1) ? true : Close(ratio, 1) ? false : null;
+                decayProbe = decoupled is null ? $"undeclared; zero-gradient step scaled p by {R(ratio)} (decoupled would be 0.995, none 1)" : "measured";
+            }
+            catch (ProtocolException e) when (!e.IsFatal)
+            {
+                decayProbe = "undeclared; probe failed: " + e.Detail;
+            }
+        }
+        return c.WithMeasured(scale, scaleProbe, decoupled, decayProbe);
+    }
+
+    private static (int Rows, int Cols, double Ratio)[] ScaleRatios(ProtocolClient client, IOrthogonalizer o, (int Rows, int Cols)[] shapes, double lr, Rng rng)
+    {
+        var p0 = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
+        var g = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
+        var state = client.OptimizerNew(new OptimizerHyper(lr, 0, false, 0), p0);
+        var p1 = client.OptimizerStep(state, g);
+        return shapes.Select((s, i) => (s.Rows, s.Cols, (p0[i] - p1[i]).FrobeniusNorm() / (lr * o.Orthogonalize(g[i]).FrobeniusNorm()))).ToArray();
+    }
+
+    private static bool Close(double measured, double expected) => Math.Abs(measured - expected) <= Discrimination * Math.Abs(expected);
+
+    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(ProtocolClient client, string name, IOrthogonalizer? o, OptimizerConventions c)
+    {
+        double[] decays = [0.0, 0.01, 0.1];
+        var specs = new Dictionary<string, (PropertySpec?, string?)>
+        {
+            ["optimizer/reference-trajectory"] = o is null
+                ? (null, "no orthogonalize capability and no declared orthogonalizer: no reference to compare with.")
+                : c.Scale is null ? (null, $"shape scale {c.ScaleSource}: the optimizer/shape-scale verdict covers it.")
+                : c.DecoupledDecay is null ? (null, $"weight decay {c.DecaySource}: the zero-gradient verdict covers it.")
+                : (ReferenceTrajectory(client, o, c, decays), null),
+            ["optimizer/zero-gradient-weight-decay"] = (ZeroGradient(client, c), null),
+            ["optimizer/shape-scale"] = o is null
+                ? (null, "no orthogonalize capability and no declared orthogonalizer: O(g) is unknown.")
+                : (ShapeScaleProperty(client, o, c), null),
+            ["optimizer/linearity-in-lr"] = (LinearityInLr(client, c, decays), null),
+            ["optimizer/parameter-independence"] = (Independence(client, c, decays), null),
+            ["optimizer/determinism"] = (Determinism(client, c, decays), null),
+        };
+        return specs.ToDictionary(kv => kv.Key, kv => (kv.Value.Item1 is { } s ? s with { Subject = name } : null, kv.Value.Item2));
+    }
+
+    private static OptimizerHyper Hyper(OptimizerCase c, double? lr = null) => new(lr ?? c.Lr, c.Beta, c.Nesterov, c.WeightDecay);
+
+    private static IReadOnlyList<Matrix<double>> Run(ProtocolClient client, OptimizerCase c, IReadOnlyList<Matrix<double>> p0, double? lr = null, Func<int, IReadOnlyList<Matrix<double>>>? grads = null)
+    {
+        var state = client.OptimizerNew(Hyper(c, lr), p0);
+        IReadOnlyList<Matrix<double>> p = p0;
+        for (int t = 0; t < c.Steps; t++) p = client.OptimizerStep(state, (grads ?? c.Gradients)(t));
+        return p;
+    }
+
+    /// <summary>The size against which parameter differences are judged: ‖P₀‖_F + t·η·s·√min(m, n) (each orthogonalized update has ‖O‖_F ≤ √min(m, n)).</summary>
+    private static double Scale(Matrix<double> p0, OptimizerCase c, double factor)
+        => p0.FrobeniusNorm() + c.Steps * c.Lr * factor * Math.Sqrt(Math.Min(p0.RowCount, p0.ColumnCount));
+
+    private static PropertySpec ReferenceTrajectory(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv, double[] decays) => new(
+        "optimizer/reference-trajectory",
+        "After 1–4 steps the parameters equal the reference Muon's under the declared momentum, Nesterov, shape-scale and weight-decay conventions.",
+        "MuonOptimizer (p ← p·(1 − ηλ) − η·s·O(input)); defect classes: raw gradient orthogonalized, momentum after orthogonalization, Nesterov ignored, parameters skipped",
+        $"‖P − P_ref‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)) per parameter",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays), c =>
+        {
+            var p0 = c.Parameters();
+            var reference = new MuonOptimizer(new OptimizerOptions
+            {
+                StepSize = StepSize.Constant(c.Lr),
+                Momentum = c.Beta,
+                Convention = conv.Convention,
+                Nesterov = c.Nesterov,
+                WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0,
+            }, o, conv.Scale!.Value);
+            var set = ParameterSet.Of(p0.Select((p, i) => ($"p{i}", p)).ToArray());
+            var state = reference.Start(set);
+            var handle = client.OptimizerNew(Hyper(c), p0);
+            for (int t = 0; t < c.Steps; t++)
+            {
+                var g = c.Gradients(t);
+                var step = reference.Step(set, ParameterSet.Of(g.Select((x, i) => ($"p{i}", x)).ToArray()), state);
+                (set, state) = (step.Parameters, step.State);
+                var got = client.OptimizerStep(handle, g);
+                for (int i = 0; i < p0.Count; i++)
+                {
+                    double err = (got[i] - set[i].Value).FrobeniusNorm();
+                    double bound = Discrimination * Scale(p0[i], c, conv.Scale!.Value.Factor(p0[i].RowCount, p0[i].ColumnCount));
+                    if (!(err <= bound))
+                        throw new SpecViolation($"‖P − P_ref‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}) after step {t + 1}; P = {R(got[i])}, P_ref = {R(set[i].Value)}");
+                }
+            }
+        }));
+
+    private static PropertySpec ZeroGradient(ProtocolClient client, OptimizerConventions conv) => new(
+        "optimizer/zero-gradient-weight-decay",
+        "A zero gradient from a fresh state gives p·(1 − η·λ) (decoupled weight decay; p when declared none) — finite, no NaN.",
+        "decoupled weight decay before the update; O(0) = 0; defect classes: decay not applied, decay with the wrong learning rate, NaN on a zero gradient",
+        "‖P₁ − P₀(1 − ηλ)‖_F ≤ 1e-12·‖P₀‖_F (one float64 multiply per entry)",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 1, conv.Betas, conv.NesterovValues, [0.01, 0.1]), c =>
+        {
+            var p0 = c.Parameters();
+            var got = Run(client, c, p0, grads: _ => c.Shapes.Select(s => Matrix<double>.Build.Dense(s.Rows, s.Cols)).ToArray());
+            double factor = conv.DecoupledDecay == false ? 1 : 1 - c.Lr * c.WeightDecay;
+            for (int i = 0; i < p0.Count; i++)
+            {
+                double err = (got[i] - factor * p0[i]).FrobeniusNorm();
+                double bound = 1e-12 * p0[i].FrobeniusNorm();
+                if (!(err <= bound))
+                    throw new SpecViolation($"‖P₁ − P₀·{R(factor)}‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}); measured ‖P₁‖/‖P₀‖ = {R(got[i].FrobeniusNorm() / p0[i].FrobeniusNorm())}; weight decay {conv.DecaySource}");
+            }
+        }));
+
+    private static PropertySpec ShapeScaleProperty(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv) => new(
+        "optimizer/shape-scale",
+        $"One momentum-free step moves a rows×cols parameter by η·s(rows, cols)·‖O(g)‖_F with the {(conv.Scale is { } s ? OptimizerConventions.ScaleName(s) : "declared")} shape scale (rows = out, cols = in).",
+        "shape-scale conventions (implementations survey); defect classes: missing, inverted or wrong-axis scale",
+        $"relative error of the measured factor ≤ {R(Discrimination)}",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(1, 1, [0.0], [false], [0.0]), c =>
+        {
+            var (rows, cols) = c.Shapes[0];
+            var p0 = c.Parameters();
+            var g = c.Gradients(0);
+            var p1 = Run(client, c, p0);
+            double ratio = (p0[0] - p1[0]).FrobeniusNorm() / (c.Lr * o.Orthogonalize(g[0]).FrobeniusNorm());
+            var fits = Enum.GetValues<ShapeScale>().Where(s => Close(ratio, s.Factor(rows, cols))).Select(OptimizerConventions.ScaleName).ToArray();
+            if (conv.Scale is not { } declared)
+                throw new SpecViolation($"measured factor = {R(ratio)}, bound one of the known conventions; {conv.ScaleSource} (shape {rows}×{cols})");
+            double expected = declared.Factor(rows, cols);
+            if (!Close(ratio, expected))
+                throw new SpecViolation($"measured factor = {R(ratio)}, bound {R(expected)} ± {R(Discrimination)} relative ({OptimizerConventions.ScaleName(declared)}, {conv.ScaleSource}; shape {rows}×{cols}; fits: {(fits.Length == 0 ? "no known convention" : string.Join(", ", fits))})");
+        }));
+
+    private static PropertySpec LinearityInLr(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+        "optimizer/linearity-in-lr",
+        "One step from a fresh state is linear in the learning rate: (P₀ − P₁)/η does not depend on η.",
+        "p ← p·(1 − ηλ) − η·s·O(input): (p − p')/η = λp + s·O(input)",
+        $"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F ≤ {R(Discrimination)}·‖Δ(η)/η‖_F",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 1, conv.Betas, conv.NesterovValues, decays), c =>
+        {
+            var p0 = c.Parameters();
+            var a = Run(client, c, p0);
+            var b = Run(client, c, p0, lr: 3.7 * c.Lr);
+            for (int i = 0; i < p0.Count; i++)
+            {
+                var da = (p0[i] - a[i]) / c.Lr;
+                var db = (p0[i] - b[i]) / (3.7 * c.Lr);
+                double err = (da - db).FrobeniusNorm(), bound = Discrimination * da.FrobeniusNorm();
+                if (!(err <= bound))
+                    throw new SpecViolation($"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})");
+            }
+        }));
+
+    private static PropertySpec Independence(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+        "optimizer/parameter-independence",
+        "Each parameter's trajectory is the same whether it is optimized alone or together with others (no parameter skipped, no cross-talk).",
+        "Muon acts per matrix; defect classes: parameters silently skipped, state shared between parameters",
+        $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true), c =>
+        {
+            var p0 = c.Parameters();
+            var together = Run(client, c, p0);
+            for (int i = 0; i < p0.Count; i++)
+            {
+                int k = i;
+                var single = c with { Shapes = [c.Shapes[k]] };
+                var alone = Run(client, single, [p0[k]], grads: t => [c.Gradients(t)[k]])[0];
+                double err = (together[k] - alone).FrobeniusNorm();
+                double bound = Discrimination * (p0[k].FrobeniusNorm() + c.Steps * c.Lr * Math.Sqrt(Math.Max(p0[k].RowCount, p0[k].ColumnCount)));
+                if (!(err <= bound))
+                    throw new SpecViolation($"‖P_together − P_alone‖_F = {R(err)}, bound {R(bound)}; parameter {k} of {p0.Count} ({p0[k].RowCount}×{p0[k].ColumnCount}); moved together {R((together[k] - p0[k]).FrobeniusNorm())}, alone {R((alone - p0[k]).FrobeniusNorm())}");
+            }
+        }));
+
+    private static PropertySpec Determinism(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+        "optimizer/determinism",
+        "Two fresh optimizers given the same parameters and gradients return the same parameters.",
+        "reproducibility (a pure function of its inputs)",
+        "‖P_a − P_b‖_F ≤ 1e-12·‖P_a‖_F (bitwise equality expected; the slack admits reduction-order jitter)",
+        StandardCases,
+        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 3, conv.Betas, conv.NesterovValues, decays), c =>
+        {
+            var p0 = c.Parameters();
+            var a = Run(client, c, p0);
+            var b = Run(client, c, p0);
+            for (int i = 0; i < p0.Count; i++)
+            {
+                double err = (a[i] - b[i]).FrobeniusNorm(), bound = 1e-12 * a[i].FrobeniusNorm();
+                if (!(err <= bound))
+                    throw new SpecViolation($"‖P_a − P_b‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})");
+            }
+        }));
+}
