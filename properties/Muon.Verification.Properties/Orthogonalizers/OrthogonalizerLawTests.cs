@@ -1,4 +1,7 @@
+using FsCheck.Fluent;
 using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Generators;
+using Muon.Verification.Harness;
 using Muon.Verification.Laws;
 using Muon.Verification.Xunit;
 using Xunit.Abstractions;
@@ -24,6 +27,25 @@ public sealed class OrthogonalizerLawTests(ITestOutputHelper output)
         var o = BuiltIns.Orthogonalizers.Single(x => x.Name == orthogonalizer);
         var law = OrthogonalizerLaws.For(o, o).Single(l => l.Id == lawId);
         PropertyAssert.Holds(law, output);
+    }
+
+    [Fact]
+    public void Fast_exact_polar_equals_the_svd_path_up_to_kappa_1e5()
+    {
+        // The Gram/refinement/correction path (κ ≤ 1e5) against the SVD path, on well- and ill-conditioned inputs:
+        // each is within the polar forward error of the exact factor, so they differ by at most twice that.
+        var svd = new ExactPolar(method: PolarMethod.Svd);
+        var options = new MatrixGenOptions { MaxKappa = 1e5, AllowRankDeficient = false, MaxDim = 16 };
+        var spec = new PropertySpec("exact-polar/fast-path-equals-svd", "Auto and SVD exact polar agree", "ExactPolar/GramPolar accuracy analysis",
+            "2× Tolerances.PolarForward", 200,
+            () => Prop.ForAll(MatrixGenerators.Matrices(options), c =>
+            {
+                var g = c.Matrix;
+                double err = (ExactPolar.Default.Orthogonalize(g) - svd.Orthogonalize(g)).FrobeniusNorm();
+                double tol = 2 * Tolerances.PolarForward(c.Rows, c.Cols, c.Rank, c.Kappa);
+                if (!(err <= tol)) throw new SpecViolation($"‖polar_auto − polar_svd‖_F = {err:R}, bound {tol:R} ({c})");
+            }));
+        PropertyAssert.Holds(spec, output);
     }
 
     [Fact]
