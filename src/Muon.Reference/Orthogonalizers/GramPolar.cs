@@ -27,6 +27,9 @@ internal static class GramPolar
     private const double MaxKappaSquared = 1e10;
     private const int MaxRefinements = 6;
 
+    /// <summary>Test seam: skip the Sylvester correction (to show that it is what makes the fast path accurate).</summary>
+    internal static bool SkipCorrection { get; set; }
+
     /// <summary>Newton–Schulz refinement of Xᵀ (k×p) until ‖XᵀX − I‖_F ≤ 16·k·u; false if that takes more than the allowed steps.</summary>
     private static bool Refine(ref double[] xt, ref double[] next, double[] s, int k, int p)
     {
@@ -83,6 +86,7 @@ internal static class GramPolar
         var s = new double[k * k];
         var next = new double[k * p];
         if (!Refine(ref xt, ref next, s, k, p)) return null;
+        if (SkipCorrection) return Finish(xt, k, p, wide);
 
         // One Sylvester correction of the remaining orthogonal error. If X = polar(A)(I + E), E skew, then
         // H' = XᵀA = (I − E)H and D = H'ᵀ − H' = HE + EH, so in H's eigenbasis Ẽ_ij = D̃_ij/(σ_i + σ_j), and
@@ -104,6 +108,11 @@ internal static class GramPolar
         Gemm.Multiply(d, k, k, xt, transposeB: false, p, next, beta: 1.0);  // (I + E)Xᵀ
         (xt, next) = (next, xt);
         if (!Refine(ref xt, ref next, s, k, p)) return null;
+        return Finish(xt, k, p, wide);
+    }
+
+    private static Matrix<double> Finish(double[] xt, int k, int p, bool wide)
+    {
         var result = Matrix<double>.Build.Dense(k, p, xt);
         return wide ? result : result.Transpose();
     }
