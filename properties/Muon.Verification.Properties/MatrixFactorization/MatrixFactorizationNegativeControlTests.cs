@@ -1,0 +1,58 @@
+using Muon.Reference.Objectives;
+using Muon.Verification.Harness;
+using Muon.Verification.NegativeControls;
+using Muon.Verification.Specs.MatrixFactorization;
+using Muon.Verification.Xunit;
+using Xunit.Abstractions;
+
+namespace Muon.Verification.Properties.MatrixFactorization;
+
+/// <summary>
+/// Negative controls from the theory sheet: each spec is run against a deliberately wrong subject (swapped optimizer,
+/// G/‖G‖_F instead of the polar factor, η_Q = 1.1·η_P, …) or with a hypothesis of the claim removed, and must FAIL.
+/// </summary>
+public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper output)
+{
+    private static readonly MfSubject Muon = MfSubject.ReferenceMuon;
+    private static readonly MfSubject Gd = MfSubject.GradientDescent;
+    private static readonly MfSubject FrobeniusMuon = MfSubject.Muon(BrokenOrthogonalizers.FrobeniusNormalized);
+    private static readonly MfSubject MuonQ11 = MfSubject.MuonWithQStepFactor(1.1);
+    private static readonly MfSubject GdQ11 = MfSubject.GradientDescentWithQStepFactor(1.1);
+
+    /// <summary>(control name, spec id it must reject, the failing spec).</summary>
+    public static IReadOnlyList<(string Name, string Target, Func<PropertySpec> Spec)> All { get; } =
+    [
+        ("A1 Δ₁ under GD", "mf/A1/muon-delta1-exact-half", () => ExactConservationSpecs.MuonDelta1Conserved(Gd)),
+        ("A1 G/‖G‖_F instead of polar", "mf/A1/muon-delta1-exact-half", () => ExactConservationSpecs.MuonDelta1Conserved(FrobeniusMuon)),
+        ("A1 η_Q = 1.1·η_P (Muon)", "mf/A1/muon-delta1-exact-half", () => ExactConservationSpecs.MuonDelta1Conserved(MuonQ11)),
+        ("A1 Δ₁ under GD (L_full)", "mf/A1/muon-delta1-exact-full", () => ExactConservationSpecs.MuonDelta1Conserved(Gd, LossConvention.Full)),
+        ("A1 Δ₂ under Muon", "mf/A1/gd-delta2-factor-half", () => ExactConservationSpecs.GdImbalanceRecursion(Muon)),
+        ("A1 η_Q = 1.1·η_P (GD)", "mf/A1/gd-delta2-factor-half", () => ExactConservationSpecs.GdImbalanceRecursion(GdQ11)),
+        ("A1 L_half factor applied to L_full GD", "mf/A1/gd-delta2-factor-full", () => ExactConservationSpecs.GdImbalanceRecursion(Gd, LossConvention.Full, LossConvention.Half)),
+    ];
+
+    public static TheoryData<string> Controls()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in All) data.Add(c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Controls))]
+    public void Spec_rejects_negative_control(string control)
+    {
+        var c = All.Single(x => x.Name == control);
+        var spec = c.Spec();
+        Assert.StartsWith(c.Target, spec.Id, StringComparison.Ordinal);
+        PropertyAssert.Fails(spec, output);
+    }
+
+    [Fact]
+    public void Every_spec_has_a_negative_control()
+    {
+        var covered = All.Select(c => c.Target).ToHashSet();
+        var uncovered = MatrixFactorizationCatalogue.For().Select(s => s.Id).Where(id => !covered.Contains(id)).ToArray();
+        Assert.True(uncovered.Length == 0, "specs without a negative control: " + string.Join(", ", uncovered));
+    }
+}

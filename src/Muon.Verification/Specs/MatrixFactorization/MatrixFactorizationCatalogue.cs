@@ -1,0 +1,25 @@
+using Muon.Reference.Objectives;
+using Muon.Verification.Harness;
+
+namespace Muon.Verification.Specs.MatrixFactorization;
+
+/// <summary>
+/// Every matrix-factorization spec (theory sheet matrix-factorization.md), instantiated for a Muon implementation and
+/// a GD implementation: Muon claims run against the Muon subject, GD claims against the GD subject.
+/// </summary>
+public static class MatrixFactorizationCatalogue
+{
+    /// <summary>All specs for the given subjects (defaults: the reference Muon with exact polar, reference GD).</summary>
+    public static IReadOnlyList<PropertySpec> For(MfSubject? muon = null, MfSubject? gd = null)
+    {
+        var m = muon ?? MfSubject.ReferenceMuon;
+        var g = gd ?? MfSubject.GradientDescent;
+        return
+        [
+            ExactConservationSpecs.MuonDelta1Conserved(m, LossConvention.Half),
+            ExactConservationSpecs.MuonDelta1Conserved(m, LossConvention.Full),
+            ExactConservationSpecs.GdImbalanceRecursion(g, LossConvention.Half),
+            ExactConservationSpecs.GdImbalanceRecursion(g, LossConvention.Full),
+        ];
+    }
+}
