@@ -29,7 +29,12 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("A1 Δ₂ under Muon", "mf/A1/gd-delta2-factor-half", () => ExactConservationSpecs.GdImbalanceRecursion(Muon)),
         ("A1 η_Q = 1.1·η_P (GD)", "mf/A1/gd-delta2-factor-half", () => ExactConservationSpecs.GdImbalanceRecursion(GdQ11)),
         ("A1 L_half factor applied to L_full GD", "mf/A1/gd-delta2-factor-full", () => ExactConservationSpecs.GdImbalanceRecursion(Gd, LossConvention.Full, LossConvention.Half)),
+        ("D1 L_full Hessian declared as L_half", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(FullDeclaredHalf)),
+        ("D1 balanced spectrum claimed at the unbalanced optimum c = 2", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(), imbalance: 2)),
+        ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),
     ];
+
+    private static MfObjectiveSubject FullDeclaredHalf => new("mf-objective[full, declared half]", (t, d) => new Muon.Reference.Objectives.MatrixFactorization(t, d, LossConvention.Full), LossConvention.Half);
 
     public static TheoryData<string> Controls()
     {

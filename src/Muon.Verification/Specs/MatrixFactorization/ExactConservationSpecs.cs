@@ -138,7 +138,7 @@ public static class ExactConservationSpecs
                 if (!(e <= worst)) { worst = e; worstWhat = what; worstT = it.T; }
             }
         });
-        MfCheck.AtMost(worst, RelativeTolerance * scale, "max_t " + worstWhat, subject, c,
+        MfCheck.AtMost(worst, RelativeTolerance * scale, "max_t " + worstWhat, subject.Name, c,
             $"worst at t={worstT}, checked t ≤ {stoppedAt}, scale={Formatting.R(scale)}, loss {convention}");
     }
 
@@ -174,7 +174,7 @@ public static class ExactConservationSpecs
             expected = MfCheck.Aligned(w, next, w);
             return false;
         });
-        MfCheck.AtMost(worst, RelativeTolerance * scale * scale, "max_t ‖Δ₂(t+1) − W diag((p²−q²)(1−c²η²r²)) Wᵀ‖_F", subject, c,
+        MfCheck.AtMost(worst, RelativeTolerance * scale * scale, "max_t ‖Δ₂(t+1) − W diag((p²−q²)(1−c²η²r²)) Wᵀ‖_F", subject.Name, c,
             $"worst at t={worstT}, GD η={Formatting.R(eta)}, loss {convention}, factor for {predicted}, scale={Formatting.R(scale)}");
     }
 }

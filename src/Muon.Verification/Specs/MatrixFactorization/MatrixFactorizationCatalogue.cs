@@ -20,6 +20,9 @@ public static class MatrixFactorizationCatalogue
             ExactConservationSpecs.MuonDelta1Conserved(m, LossConvention.Full),
             ExactConservationSpecs.GdImbalanceRecursion(g, LossConvention.Half),
             ExactConservationSpecs.GdImbalanceRecursion(g, LossConvention.Full),
+            SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Half)),
+            SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Full)),
+            SharpnessSpecs.UnbalancedOptimumSharpness(MfObjectiveSubject.Reference(LossConvention.Half)),
         ];
     }
 }

@@ -9,20 +9,19 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 public static class MfCheck
 {
     /// <summary>Throws a <see cref="SpecViolation"/> "quantity = value, bound … (subject; draw; detail)" when <paramref name="ok"/> is false.</summary>
-    public static void That(bool ok, string quantity, double value, string bound, MfSubject subject, MfCase c, string detail = "")
+    public static void That(bool ok, string quantity, double value, string bound, string subject, MfCase c, string detail = "")
     {
-        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(c);
         if (ok) return;
-        throw new SpecViolation($"{quantity} = {R(value)}, bound {bound} ({subject.Name}; {Draw(c)}{(detail.Length > 0 ? "; " + detail : "")})");
+        throw new SpecViolation($"{quantity} = {R(value)}, bound {bound} ({subject}; {Draw(c)}{(detail.Length > 0 ? "; " + detail : "")})");
     }
 
     /// <summary>Throws unless <paramref name="value"/> ≤ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtMost(double value, double bound, string quantity, MfSubject subject, MfCase c, string detail = "")
+    public static void AtMost(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
         => That(value <= bound, quantity, value, "≤ " + R(bound), subject, c, detail);
 
     /// <summary>Throws unless <paramref name="value"/> ≥ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtLeast(double value, double bound, string quantity, MfSubject subject, MfCase c, string detail = "")
+    public static void AtLeast(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
         => That(value >= bound, quantity, value, "≥ " + R(bound), subject, c, detail);
 
     /// <summary>A one-line summary of the draw: dims, spectrum ends, init, scale, step, seed.</summary>
