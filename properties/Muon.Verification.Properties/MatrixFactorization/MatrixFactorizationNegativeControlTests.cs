@@ -32,6 +32,8 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("D1 L_full Hessian declared as L_half", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(FullDeclaredHalf)),
         ("D1 balanced spectrum claimed at the unbalanced optimum c = 2", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(), imbalance: 2)),
         ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),
+        ("D2 GD threshold law under Muon (swapped)", "mf/D2/gd-threshold", () => StabilitySpecs.GdThreshold(Muon)),
+        ("D2 Muon boundedness under GD (swapped)", "mf/D2/muon-bounded-above-threshold", () => StabilitySpecs.MuonBoundedAboveThreshold(Gd)),
     ];
 
     private static MfObjectiveSubject FullDeclaredHalf => new("mf-objective[full, declared half]", (t, d) => new Muon.Reference.Objectives.MatrixFactorization(t, d, LossConvention.Full), LossConvention.Half);

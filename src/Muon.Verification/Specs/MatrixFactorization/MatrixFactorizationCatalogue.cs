@@ -23,6 +23,8 @@ public static class MatrixFactorizationCatalogue
             SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Half)),
             SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Full)),
             SharpnessSpecs.UnbalancedOptimumSharpness(MfObjectiveSubject.Reference(LossConvention.Half)),
+            StabilitySpecs.GdThreshold(g),
+            StabilitySpecs.MuonBoundedAboveThreshold(m),
         ];
     }
 }
