@@ -1,4 +1,5 @@
 using Muon.Reference.Objectives;
+using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.NegativeControls;
 using Muon.Verification.Specs.MatrixFactorization;
@@ -34,7 +35,14 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),
         ("D2 GD threshold law under Muon (swapped)", "mf/D2/gd-threshold", () => StabilitySpecs.GdThreshold(Muon)),
         ("D2 Muon boundedness under GD (swapped)", "mf/D2/muon-bounded-above-threshold", () => StabilitySpecs.MuonBoundedAboveThreshold(Gd)),
+        ("F Gaussian init", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { Init = MfInit.Gaussian })),
+        ("F η₁ = 1.5α", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { FirstStepFactor = 1.5 })),
+        ("F d/n ∈ {0.25, 0.5}", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { WidthRatios = [0.25, 0.5] })),
+        ("F orientation mismatch at d = n", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { WidthRatios = [1.0], OrientationMatch = false })),
+        ("F two-step schedule under GD (swapped)", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Gd)),
     ];
+
+    private static TwoStepHypotheses TwoStep => TwoStepHypotheses.Claim;
 
     private static MfObjectiveSubject FullDeclaredHalf => new("mf-objective[full, declared half]", (t, d) => new Muon.Reference.Objectives.MatrixFactorization(t, d, LossConvention.Full), LossConvention.Half);
 

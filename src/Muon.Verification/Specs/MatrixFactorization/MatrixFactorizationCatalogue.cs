@@ -25,6 +25,7 @@ public static class MatrixFactorizationCatalogue
             SharpnessSpecs.UnbalancedOptimumSharpness(MfObjectiveSubject.Reference(LossConvention.Half)),
             StabilitySpecs.GdThreshold(g),
             StabilitySpecs.MuonBoundedAboveThreshold(m),
+            TwoStepAlignmentSpecs.MuOutAfterTwoSteps(m),
         ];
     }
 }
