@@ -38,6 +38,8 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("B GD Θ(ε²) claim on Muon trajectories (swapped)", "mf/B/gd-imbalance-theta-eps2", () => BalancedSolutionSpecs.GdImbalanceOrderEps2(Muon, BalanceRegime.Muon)),
         ("B Muon ε-scaling on GD trajectories (swapped)", "mf/B/muon-scaling", () => BalancedSolutionSpecs.MuonScaling(Gd, BalanceRegime.GradientDescent)),
         ("B GD ε²-scaling on Muon trajectories (swapped)", "mf/B/gd-scaling", () => BalancedSolutionSpecs.GdScaling(Muon, BalanceRegime.Muon)),
+        ("C GD large-first claim on Muon trajectories (swapped)", "mf/C/gd-large-first", () => ModeTimingSpecs.GdLargeFirst(Muon, BalanceRegime.Muon)),
+        ("C Muon small-first claim on GD trajectories (swapped)", "mf/C/muon-small-first", () => ModeTimingSpecs.MuonSmallFirst(Gd, BalanceRegime.GradientDescent)),
         ("D1 L_full Hessian declared as L_half", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(FullDeclaredHalf)),
         ("D1 balanced spectrum claimed at the unbalanced optimum c = 2", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(), imbalance: 2)),
         ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),

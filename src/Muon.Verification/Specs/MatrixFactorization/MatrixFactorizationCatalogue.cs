@@ -30,6 +30,8 @@ public static class MatrixFactorizationCatalogue
             BalancedSolutionSpecs.GdImbalanceOrderEps2(g),
             BalancedSolutionSpecs.MuonScaling(m),
             BalancedSolutionSpecs.GdScaling(g),
+            ModeTimingSpecs.GdLargeFirst(g),
+            ModeTimingSpecs.MuonSmallFirst(m),
             StabilitySpecs.GdThreshold(g),
             StabilitySpecs.MuonBoundedAboveThreshold(m),
             TwoStepAlignmentSpecs.MuOutAfterTwoSteps(m),
