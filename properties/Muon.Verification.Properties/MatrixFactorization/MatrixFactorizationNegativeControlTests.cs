@@ -45,12 +45,19 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),
         ("D2 GD threshold law under Muon (swapped)", "mf/D2/gd-threshold", () => StabilitySpecs.GdThreshold(Muon)),
         ("D2 Muon boundedness under GD (swapped)", "mf/D2/muon-bounded-above-threshold", () => StabilitySpecs.MuonBoundedAboveThreshold(Gd)),
+        ("D3 schedule A under GD (swapped)", "mf/D3/schedule-a-20-steps", () => AnnealingSpecs.ScheduleA(Gd)),
+        ("D3 schedule A with G/‖G‖_F instead of polar", "mf/D3/schedule-a-20-steps", () => AnnealingSpecs.ScheduleA(FrobeniusMuon)),
+        ("D3 schedule B under GD (swapped)", "mf/D3/schedule-b-300-steps", () => AnnealingSpecs.ScheduleB(Gd)),
+        ("D3 GD baseline with annealed Muon (κ-independent subject)", "mf/D3/gd-baseline-proportional-to-kappa", () => AnnealingSpecs.GdBaseline(AnnealedMuon)),
         ("F Gaussian init", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { Init = MfInit.Gaussian })),
         ("F η₁ = 1.5α", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { FirstStepFactor = 1.5 })),
         ("F d/n ∈ {0.25, 0.5}", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { WidthRatios = [0.25, 0.5] })),
         ("F orientation mismatch at d = n", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon, TwoStep with { WidthRatios = [1.0], OrientationMatch = false })),
         ("F two-step schedule under GD (swapped)", "mf/F/two-step-alignment", () => TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Gd)),
     ];
+
+    /// <summary>Muon with schedule (B) at s₁ = 1, ignoring the constant step it is given: converges in ≈ 250 steps for every κ.</summary>
+    private static MfSubject AnnealedMuon => new("muon[exact-polar]+schedule-b(ignores η)", _ => global::Muon.Reference.Optimizers.MuonOptimizer.WithStepSize(global::Muon.Reference.Optimizers.StepSize.Geometric(0.05, 0.97)));
 
     private static TwoStepHypotheses TwoStep => TwoStepHypotheses.Claim;
 

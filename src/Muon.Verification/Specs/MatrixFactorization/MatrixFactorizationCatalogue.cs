@@ -34,6 +34,9 @@ public static class MatrixFactorizationCatalogue
             ModeTimingSpecs.MuonSmallFirst(m),
             StabilitySpecs.GdThreshold(g),
             StabilitySpecs.MuonBoundedAboveThreshold(m),
+            AnnealingSpecs.ScheduleA(m),
+            AnnealingSpecs.ScheduleB(m),
+            AnnealingSpecs.GdBaseline(g),
             TwoStepAlignmentSpecs.MuOutAfterTwoSteps(m),
         ];
     }
