@@ -37,6 +37,8 @@ public static class MatrixFactorizationCatalogue
             AnnealingSpecs.ScheduleA(m),
             AnnealingSpecs.ScheduleB(m),
             AnnealingSpecs.GdBaseline(g),
+            AlignmentRecursionSpecs.RankOneBlockRecursion(m),
+            AlignmentRecursionSpecs.OuterAlignmentRecursion(m),
             TwoStepAlignmentSpecs.MuOutAfterTwoSteps(m),
         ];
     }
