@@ -6,6 +6,7 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
+using Muon.Verification.Laws;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
 namespace Muon.Verification.Specs.MatrixFactorization;
@@ -29,10 +30,13 @@ public static class ExactConservationSpecs
     public const int MaxSteps = 300;
 
     /// <summary>
-    /// Relative tolerance 1e-12 on ‖·‖ against <c>scale = max_t ‖P‖_F + ‖Q‖_F</c>: every step commits a rounding error of at
-    /// most Backward(16, 12)·scale ≈ 1.4e-14·scale in the SVD and the update (the aligned polar factor is U diag(±1) Wᵀ:
-    /// its singular values are all 1, so it is perfectly conditioned); over ≤ 300 steps errors add up to
-    /// √300·1.4e-14 ≈ 2.5e-13 as a random walk and 4e-12 only in the adversarial worst case. Observed max 1.4e-14 (sheet).
+    /// Relative tolerance 1e-12 on ‖·‖ against <c>scale = max_t ‖P‖_F + ‖Q‖_F</c> for the rounding of the updates and of
+    /// Δ₁: every step commits at most Backward(16, 12)·scale ≈ 1.4e-14·scale, which over ≤ 300 steps adds up to
+    /// √300·1.4e-14 ≈ 2.5e-13 as a random walk (observed max 1.4e-14, sheet). To this the spec adds, step by step,
+    /// η·<see cref="Tolerances.PolarForward"/>(κ_G) for G_P and G_Q: the polar factor U diag(sgn r) Wᵀ is exact, but the
+    /// computed one is only as accurate as G's condition κ_G = max|rᵢqᵢ|/min|rᵢqᵢ| allows, which is large on the last
+    /// step before a residual changes sign. (The first version, with 1e-12·scale alone, failed once in 1000 draws:
+    /// 1.95e-12 against 7.05e-13 at t = 174, the step before a sign change — a missing term, not a loose tolerance.)
     /// </summary>
     public const double RelativeTolerance = 1e-12;
 
@@ -109,7 +113,7 @@ public static class ExactConservationSpecs
         var q = pr.AlignedQ0.ToArray();
         var sign0 = Enumerable.Range(0, r).Select(i => Math.Sign(p[i] * q[i] - pr.S[i])).ToArray();
         var delta0 = MfCheck.Aligned(w, p.Zip(q, (a, b) => a - b).ToArray(), w);
-        double worst = 0, scale = 0;
+        double worst = 0, scale = 0, polarBudget = 0;
         int worstT = 0, stoppedAt = 0;
         string worstWhat = "";
         MfDynamics.Run(MfDynamics.Objective(c, convention), subject.Create(StepSize.Constant(c.Eta)), pr.P0, pr.Q0, MaxSteps, it =>
@@ -125,6 +129,10 @@ public static class ExactConservationSpecs
             {
                 if (Math.Sign(p[i] * q[i] - pr.S[i]) != sign0[i] || p[i] <= 0 || q[i] <= 0) return true;
             }
+            // The step from this iterate orthogonalizes G_P = U diag(r̂ q̂) Wᵀ and G_Q = V diag(r̂ p̂) Wᵀ: their polar
+            // factors carry a forward error PolarForward(·, κ_G) that grows as some r̂ᵢ approaches its sign change.
+            polarBudget += c.Eta * (Tolerances.PolarForward(c.M, c.D, r, Condition(p, q, pr.S, q))
+                                  + Tolerances.PolarForward(c.N, c.D, r, Condition(p, q, pr.S, p)));
             for (int i = 0; i < r; i++)
             {
                 double step = c.Eta * sign0[i];
@@ -138,8 +146,21 @@ public static class ExactConservationSpecs
                 if (!(e <= worst)) { worst = e; worstWhat = what; worstT = it.T; }
             }
         });
-        MfCheck.AtMost(worst, RelativeTolerance * scale, "max_t " + worstWhat, subject.Name, c,
-            $"worst at t={worstT}, checked t ≤ {stoppedAt}, scale={Formatting.R(scale)}, loss {convention}");
+        MfCheck.AtMost(worst, RelativeTolerance * scale + polarBudget, "max_t " + worstWhat, subject.Name, c,
+            $"worst at t={worstT}, checked t ≤ {stoppedAt}, scale={Formatting.R(scale)}, Σ η·polar forward error={Formatting.R(polarBudget)}, loss {convention}");
+    }
+
+    /// <summary>κ of diag(|rᵢ·fᵢ|) with rᵢ = pᵢqᵢ − sᵢ (the gradient's singular values in the aligned case).</summary>
+    private static double Condition(double[] p, double[] q, IReadOnlyList<double> s, double[] f)
+    {
+        double max = 0, min = double.PositiveInfinity;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double g = Math.Abs((p[i] * q[i] - s[i]) * f[i]);
+            max = Math.Max(max, g);
+            min = Math.Min(min, g);
+        }
+        return min > 0 ? max / min : double.PositiveInfinity;
     }
 
     private static void CheckGd(MfSubject subject, LossConvention convention, LossConvention predicted, MfCase c)
