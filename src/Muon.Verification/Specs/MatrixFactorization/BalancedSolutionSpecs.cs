@@ -31,7 +31,7 @@ public enum BalanceRegime
 /// </remarks>
 public static class BalancedSolutionSpecs
 {
-    /// <summary>Cases per spec (one or two trajectories of ≤ 2000 Muon or ≤ 3000 GD steps each).</summary>
+    /// <summary>Cases per level spec (one trajectory of ≤ 2000 Muon or ≤ 3000 GD steps each).</summary>
     public const int StandardCases = 16;
 
     /// <summary>Step cap of the GD regime (observed max 2951 steps to 1e-20·L₀).</summary>
@@ -59,21 +59,28 @@ public static class BalancedSolutionSpecs
     public static PropertySpec GdImbalanceOrderEps2(MfSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
         => Level(subject, regime, "mf/B/gd-imbalance-theta-eps2", muonClaim: false, 0.17, 3.9);
 
+    /// <summary>Draws per case of the scaling specs (the claim is about the median of the batch).</summary>
+    public const int ScalingBatch = 7;
+
+    /// <summary>Cases of the scaling specs (each one a batch of <see cref="ScalingBatch"/> draws, two runs per draw).</summary>
+    public const int ScalingCases = 6;
+
     /// <summary>
-    /// Same draw with ε → ε/10, Muon: ‖Δ₁(ε/10)‖/‖Δ₁(ε)‖ ∈ [0.013, 1]. Lower end: the sheet's minimum (theory 0.1); it
-    /// separates Θ(ε) from GD's Θ(ε²) ratio ≤ 0.01. Upper end: a vanishing init gives a vanishing imbalance. Note: the sheet's
-    /// upper observation 0.16 is exceeded here (0.285 at n = 2, d = 4, κ = 4.0, η = 1.25e-3, ε = 1.26e-3, where the Θ-constant
-    /// ‖Δ₁‖/ε = 0.11 is small): the per-draw ratio of two Θ(ε) quantities is not pinned to 0.1.
+    /// ε → ε/10 on the same draws, Muon: the <b>median</b> over a batch of 7 draws of ‖Δ₁(ε/10)‖/‖Δ₁(ε)‖ lies in
+    /// [0.05, 0.2], within a factor 2 of the Θ(ε) value 0.1 and disjoint from GD's band around 0.01. Why a median: per draw
+    /// the ratio is not a law — over 1000 draws it ranged up to 1.47 (n = 6, d = 24, κ = 4.2, η = 1.34e-3, ε = 6.2e-4: ‖Δ₁‖
+    /// was 3.1e-4 at ε and 4.5e-4 at ε/10), far outside the sheet's [0.013, 0.16]; Θ(ε) is a statement about the typical
+    /// draw, which is what the median checks.
     /// </summary>
     public static PropertySpec MuonScaling(MfSubject subject, BalanceRegime regime = BalanceRegime.Muon)
         => Scaling(subject, regime, "mf/B/muon-scaling", muonClaim: true);
 
     /// <summary>
-    /// Same draw with ε → ε/10, GD: ‖Δ₂(ε/10)‖/‖Δ₂(ε)‖ ∈ [0.01·10^{f(ηs₁)}, 0.01], f(x) = ln(1−x²)/ln(1+x).
-    /// Derivation (aligned modes): p'² − q'² = (p² − q²)(1 − η²r²), each factor in (0, 1]; Δ₂(0) scales exactly as ε², and the
-    /// smaller init spends ln 10/ln(1 + ηsᵢ) extra steps near the origin where r ≈ −sᵢ, shrinking the imbalance by
-    /// (1 − η²sᵢ²) per step, i.e. by 10^{f(ηsᵢ)} ≥ 10^{f(ηs₁)} in total, and never growing it. Sheet: [0.006, 0.0098]; here
-    /// ratio·10^{−f} ≥ 1.01·0.01 and ratio ≤ 0.00995 over 80 draws.
+    /// ε → ε/10 on the same draws, GD: the median over a batch of 7 draws of ‖Δ₂(ε/10)‖/‖Δ₂(ε)‖ lies in [0.005, 0.02],
+    /// within a factor 2 of the Θ(ε²) value 0.01. Per draw the aligned-mode derivation (factors 1 − η²r² ∈ (0, 1], and
+    /// ln10/ln(1 + ηsᵢ) extra steps near the origin) predicts [0.01·10^{f(ηs₁)}, 0.01], f(x) = ln(1−x²)/ln(1+x); the upper end
+    /// was exceeded once in 1000 draws (0.01028, n = 2, κ = 8.2, η = 0.159; sheet max 0.0098), so the per-draw form is not
+    /// asserted.
     /// </summary>
     public static PropertySpec GdScaling(MfSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
         => Scaling(subject, regime, "mf/B/gd-scaling", muonClaim: false);
@@ -102,25 +109,27 @@ public static class BalancedSolutionSpecs
     private static PropertySpec Scaling(MfSubject subject, BalanceRegime regime, string id, bool muonClaim)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        string quantity = muonClaim ? "‖Δ₁(ε/10)‖/‖Δ₁(ε)‖" : "‖Δ₂(ε/10)‖/‖Δ₂(ε)‖";
+        string quantity = muonClaim ? "median ‖Δ₁(ε/10)‖/‖Δ₁(ε)‖" : "median ‖Δ₂(ε/10)‖/‖Δ₂(ε)‖";
+        double lo = muonClaim ? 0.05 : 0.005, hi = muonClaim ? 0.2 : 0.02;
+        var batches = Arb.From(Cases(regime).Generator.ArrayOf(ScalingBatch));
         return new PropertySpec(
             id + Suffix(regime, muonClaim),
-            muonClaim ? "ε → ε/10 shrinks Muon's final ‖Δ₁‖ by a factor in [0.013, 1] (Θ(ε): ≈ 0.1)."
-                      : "ε → ε/10 shrinks GD's final ‖Δ₂‖ by a factor in [0.01·10^{f(ηs₁)}, 0.01] (Θ(ε²)).",
+            $"ε → ε/10 on the same draws: the median shrink factor of {(muonClaim ? "Muon's ‖Δ₁‖" : "GD's ‖Δ₂‖")} over 7 draws lies in [{R(lo)}, {R(hi)}] ({(muonClaim ? "Θ(ε): 0.1" : "Θ(ε²): 0.01")}).",
             "arXiv 2606.30509; theory sheet B (scaling test)",
-            muonClaim ? "[0.013, 1]: sheet minimum; vanishing init ⇒ vanishing imbalance"
-                      : "derived from the per-mode factor (1 − η²r²) ∈ (0, 1] and the extra ln10/ln(1+ηs) steps near the origin",
-            StandardCases,
-            () => Prop.ForAll(Cases(regime), c =>
+            "within a factor 2 of the theoretical ratio; the Muon and GD bands are disjoint",
+            ScalingCases,
+            () => Prop.ForAll(batches, cases =>
             {
-                var big = Final(subject, regime, c);
-                var small = Final(subject, regime, c with { Alpha = c.Alpha / 10 });
-                double ratio = muonClaim ? small.Delta1 / big.Delta1 : small.Delta2 / big.Delta2;
-                double x = c.Eta * c.S1;
-                double lo = muonClaim ? 0.013 : 0.01 * Math.Pow(10, Math.Log(1 - x * x) / Math.Log(1 + x));
-                double hi = muonClaim ? 1 : 0.01;
-                MfCheck.That(ratio >= lo && ratio <= hi, quantity, ratio, $"∈ [{R(lo)}, {R(hi)}]", subject.Name, c,
-                    $"ε: {big.Describe()}; ε/10: {small.Describe()}");
+                var ratios = cases.Select(c =>
+                {
+                    var big = Final(subject, regime, c);
+                    var small = Final(subject, regime, c with { Alpha = c.Alpha / 10 });
+                    return muonClaim ? small.Delta1 / big.Delta1 : small.Delta2 / big.Delta2;
+                }).ToArray();
+                var sorted = ratios.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
+                double median = sorted[sorted.Length / 2];
+                MfCheck.That(median >= lo && median <= hi, quantity, median, $"∈ [{R(lo)}, {R(hi)}]", subject.Name, cases[0],
+                    $"ratios {R(ratios)}; seeds {string.Join(", ", cases.Select(c => c.Seed))}");
             })) { Subject = subject.Name };
     }
 
