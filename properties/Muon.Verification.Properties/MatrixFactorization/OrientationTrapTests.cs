@@ -8,8 +8,8 @@ namespace Muon.Verification.Properties.MatrixFactorization;
 /// <summary>
 /// The orientation trap at d = n = m (theory sheet, "Convention"): det(P Qᵀ) = det(P)·det(Q) can only change sign by
 /// passing through a singular product. When det(P₀)·det(Q₀)·det(M*) &lt; 0 (about half of random inits), reaching M*
-/// requires a singular value of P Qᵀ to cross zero, and Muon — whose update has unit singular values — traps that mode
-/// near the origin when α ≲ η: it oscillates there at amplitude ~η instead of growing. Flipping column 0 of P₀
+/// requires a singular value of P Qᵀ to cross zero, and Muon — whose update has unit singular values — usually traps that
+/// mode near the origin when α ≲ η: it oscillates there at amplitude ~η instead of growing (not always: some runs escape). Flipping column 0 of P₀
 /// ("orientation matching", what the generators do at d = n) removes the trap. This example documents the behaviour;
 /// it is why every spec with d = n orientation-matches, and why the F negative control "orientation mismatch" fails.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class OrientationTrapTests(ITestOutputHelper output)
     [Fact]
     public void Mismatched_orientation_traps_a_mode_and_matching_removes_it()
     {
-        int mismatched = 0;
+        int mismatched = 0, trapped = 0;
         for (ulong seed = 1; seed <= 12; seed++)
         {
             var raw = Case(seed, match: false);
@@ -39,19 +39,22 @@ public sealed class OrientationTrapTests(ITestOutputHelper output)
             var (sigmaRaw, lossRaw) = Run(raw);
             var (sigmaMatched, lossMatched) = Run(Case(seed, match: true));
             double sn = pr.S[^1];
-            output.WriteLine($"seed {seed}: orientation {(negative ? "mismatched" : "matched")}; raw σ_min(PQᵀ) = {sigmaRaw:G3}, L/B = {lossRaw:G3}; orientation-matched σ_min = {sigmaMatched:G3}, L/B = {lossMatched:G3} (s_n = {sn:G3})");
-            if (negative)
+            bool isTrapped = sigmaRaw <= 1e-2 * sn;
+            output.WriteLine($"seed {seed}: orientation {(negative ? "mismatched" : "matched")}; raw σ_min(PQᵀ) = {sigmaRaw:G3}, L/B = {lossRaw:G3}{(isTrapped ? " (TRAPPED)" : "")}; orientation-matched σ_min = {sigmaMatched:G3}, L/B = {lossMatched:G3} (s_n = {sn:G3})");
+            if (negative) mismatched++;
+            if (isTrapped)
             {
-                mismatched++;
-                Assert.True(sigmaRaw <= 1e-2 * sn, $"seed {seed}: mismatched orientation should trap the smallest mode, σ_min = {sigmaRaw}");
+                trapped++;
+                Assert.True(negative, $"seed {seed}: a trapped mode needs a mismatched orientation");
                 Assert.True(lossRaw >= 100, $"seed {seed}: the trapped mode leaves L ≈ ½s_n² ≫ B(η), got L/B = {lossRaw}");
             }
-            else
-            {
-                Assert.Equal(sigmaRaw, sigmaMatched);
-            }
+            if (!negative) Assert.Equal(sigmaRaw, sigmaMatched); // matching changes nothing when the orientation is right
             Assert.True(sigmaMatched >= 0.9 * sn && lossMatched <= 2.5, $"seed {seed}: orientation-matched run should learn every mode, σ_min = {sigmaMatched}, L/B = {lossMatched}");
         }
-        Assert.InRange(mismatched, 3, 9); // about half of 12 random inits (seeds 1…40: 23 of 40)
+        // About half of random inits are mismatched, and most of those trap a mode (the trap is not certain:
+        // seed 10 is mismatched, yet its smallest mode crosses zero and escapes).
+        output.WriteLine($"{mismatched} of 12 inits mismatched, {trapped} trapped");
+        Assert.InRange(mismatched, 3, 9);
+        Assert.True(trapped * 2 > mismatched, $"most mismatched inits should trap a mode: {trapped} of {mismatched}");
     }
 }

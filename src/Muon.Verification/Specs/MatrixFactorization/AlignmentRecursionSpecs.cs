@@ -18,7 +18,7 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 public static class AlignmentRecursionSpecs
 {
     /// <summary>Cases per spec (≤ 300 steps each).</summary>
-    public const int StandardCases = 40;
+    public const int StandardCases = 100;
 
     /// <summary>
     /// Rank-1 blocks: m, n ∈ [1,8], d ∈ [2,12], s ∈ logU[0.1,10], ρ₀ ∈ √s·logU[1e-4,0.3], θ₀ ∈ U[0.05, π − 0.05],

@@ -33,7 +33,7 @@ public enum ConservationRegime
 public static class ApproximateConservationSpecs
 {
     /// <summary>Cases per spec (≤ 900 Muon steps or ≤ 30000 cheap GD steps each).</summary>
-    public const int StandardCases = 20;
+    public const int StandardCases = 40;
 
     /// <summary>Step cap of the GD regime.</summary>
     public const int GdStepCap = 30000;

@@ -32,7 +32,7 @@ public enum BalanceRegime
 public static class BalancedSolutionSpecs
 {
     /// <summary>Cases per level spec (one trajectory of ≤ 2000 Muon or ≤ 3000 GD steps each).</summary>
-    public const int StandardCases = 16;
+    public const int StandardCases = 32;
 
     /// <summary>Step cap of the GD regime (observed max 2951 steps to 1e-20·L₀).</summary>
     public const int GdStepCap = 20000;
@@ -63,7 +63,7 @@ public static class BalancedSolutionSpecs
     public const int ScalingBatch = 7;
 
     /// <summary>Cases of the scaling specs (each one a batch of <see cref="ScalingBatch"/> draws, two runs per draw).</summary>
-    public const int ScalingCases = 6;
+    public const int ScalingCases = 8;
 
     /// <summary>
     /// ε → ε/10 on the same draws, Muon: the <b>median</b> over a batch of 7 draws of ‖Δ₁(ε/10)‖/‖Δ₁(ε)‖ lies in

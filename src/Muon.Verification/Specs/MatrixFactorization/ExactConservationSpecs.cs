@@ -24,7 +24,7 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 public static class ExactConservationSpecs
 {
     /// <summary>Cases per spec in a standard run (≤ 300 steps of ≤ 16×12 SVDs each).</summary>
-    public const int StandardCases = 40;
+    public const int StandardCases = 100;
 
     /// <summary>At most this many steps are checked.</summary>
     public const int MaxSteps = 300;

@@ -21,7 +21,7 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 public static class ModeTimingSpecs
 {
     /// <summary>Cases per spec.</summary>
-    public const int StandardCases = 16;
+    public const int StandardCases = 40;
 
     /// <summary>GD step cap (the slowest mode needs ≈ 9000 steps at the generator's extremes).</summary>
     public const int GdStepCap = 20000;

@@ -39,7 +39,7 @@ public sealed record MfObjectiveSubject(string Name, Func<Matrix<double>, int, I
 public static class SharpnessSpecs
 {
     /// <summary>Cases per spec (a dense symmetric eigen-decomposition of ≤ 126×126 each).</summary>
-    public const int StandardCases = 40;
+    public const int StandardCases = 100;
 
     /// <summary>The D1 generator (Eta unused).</summary>
     public static Arbitrary<MfCase> OptimumCases()

@@ -24,7 +24,7 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 public static class StabilitySpecs
 {
     /// <summary>Cases per spec (up to 3000 steps each).</summary>
-    public const int StandardCases = 24;
+    public const int StandardCases = 48;
 
     /// <summary>Steps per run.</summary>
     public const int Steps = 3000;

@@ -40,7 +40,7 @@ public sealed record TwoStepHypotheses(MfInit Init, double FirstStepFactor, IRea
 public static class TwoStepAlignmentSpecs
 {
     /// <summary>Cases per spec (two steps each: cheap).</summary>
-    public const int StandardCases = 100;
+    public const int StandardCases = 200;
 
     /// <summary>The constant of the bound μ_out ≤ C·α/√s₁ (sheet: held in 100% of 1000 draws).</summary>
     public const double BoundConstant = 1.82;
