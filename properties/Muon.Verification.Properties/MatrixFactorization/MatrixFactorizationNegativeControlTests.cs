@@ -43,6 +43,7 @@ public sealed class MatrixFactorizationNegativeControlTests(ITestOutputHelper ou
         ("D1 L_full Hessian declared as L_half", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(FullDeclaredHalf)),
         ("D1 balanced spectrum claimed at the unbalanced optimum c = 2", "mf/D1/hessian-spectrum-balanced-optimum", () => SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(), imbalance: 2)),
         ("D1 L_full Hessian declared as L_half (unbalanced)", "mf/D1/lambda-max-unbalanced-optimum", () => SharpnessSpecs.UnbalancedOptimumSharpness(FullDeclaredHalf)),
+        ("D1 λ_max ≥ 2s₁ claimed at (P/2, Q/2), not a minimum", "mf/D1/global-minima-sharpness-at-least-2s1", () => SharpnessSpecs.GlobalMinimaSharpness(MfObjectiveSubject.Reference(), pointScale: 0.5)),
         ("D2 GD threshold law under Muon (swapped)", "mf/D2/gd-threshold", () => StabilitySpecs.GdThreshold(Muon)),
         ("D2 Muon boundedness under GD (swapped)", "mf/D2/muon-bounded-above-threshold", () => StabilitySpecs.MuonBoundedAboveThreshold(Gd)),
         ("D3 schedule A under GD (swapped)", "mf/D3/schedule-a-20-steps", () => AnnealingSpecs.ScheduleA(Gd)),

@@ -23,6 +23,7 @@ public static class MatrixFactorizationCatalogue
             SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Half)),
             SharpnessSpecs.BalancedOptimumSpectrum(MfObjectiveSubject.Reference(LossConvention.Full)),
             SharpnessSpecs.UnbalancedOptimumSharpness(MfObjectiveSubject.Reference(LossConvention.Half)),
+            SharpnessSpecs.GlobalMinimaSharpness(MfObjectiveSubject.Reference(LossConvention.Half)),
             ApproximateConservationSpecs.MuonRatio(m),
             ApproximateConservationSpecs.GdRatio(g),
             ApproximateConservationSpecs.GdDelta2Drift(g),

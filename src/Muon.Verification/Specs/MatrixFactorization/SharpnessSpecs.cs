@@ -123,6 +123,53 @@ public static class SharpnessSpecs
             })) { Subject = subject.Name };
     }
 
+    /// <summary>
+    /// Every global minimum <c>P = U S^½ A</c>, <c>Q = V S^½ A⁻ᵀ</c> (d = r, A a random invertible r×r matrix with
+    /// Gaussian entries, κ(A) ≤ 1e3) has λ_max(∇²L) ≥ 2s₁ (×2 for L_full): the balanced solution (A orthogonal) is the
+    /// flattest minimum. Proof sketch: JJᵀ(X) = U S^½AAᵀS^½Uᵀ X + X V S^½A⁻ᵀA⁻¹S^½Vᵀ, and for X = u₁v₁ᵀ the Rayleigh quotient is
+    /// s₁(‖A₁‖² + ‖A⁻ᵀ₁‖²) ≥ 2s₁ by AM–GM with ⟨A₁, A⁻ᵀ₁⟩ = 1 (row 1 of A and of A⁻ᵀ).
+    /// <paramref name="pointScale"/> ≠ 1 evaluates at (cP, cQ) instead — not a minimum (negative control).
+    /// Tolerance: the same Weyl bound, 4·Backward·λ_max.
+    /// </summary>
+    public static PropertySpec GlobalMinimaSharpness(MfObjectiveSubject subject, double pointScale = 1)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var gen =
+            from r in Gen.Choose(1, 5)
+            from n in Gen.Choose(r, 6)
+            from m in Gen.Choose(n, 8)
+            from s1 in LogUniform(0.1, 10)
+            from kappa in LogUniform(1.5, 100)
+            from seed in Seed()
+            select new MfCase(m, n, r, r, s1, kappa, SpectrumShape.LogUniform, MfInit.Gaussian, 1, 0, 0, 0, false, seed);
+        var arb = Arbitrary(gen, c => c.D == c.Rank && c.Rank <= c.N && c.N <= c.M);
+        return new PropertySpec(
+            "mf/D1/global-minima-sharpness-at-least-2s1" + (pointScale == 1 ? "" : $"-at-scale={R(pointScale)}"),
+            "Every global minimum (U S^½ A, V S^½ A⁻ᵀ) has λ_max ≥ 2s₁ (×2 for L_full); equality at the balanced one.",
+            "theory sheet D1 (any global minimum has λ_max ≥ 2s₁)",
+            "4·Backward((m+n)d)·λ_max: Weyl bound of a backward-stable symmetric EVD",
+            StandardCases,
+            () => Prop.ForAll(arb, c =>
+            {
+                var pr = c.Problem;
+                var rng = new Rng(c.Seed ^ 0xA11A1UL);
+                Matrix<double> a;
+                do { a = Matrix<double>.Build.Dense(c.Rank, c.Rank, (_, _) => rng.Normal()); }
+                while (a.ConditionNumber() > 1e3);
+                var root = Matrix<double>.Build.DiagonalOfDiagonalArray(pr.S.Select(Math.Sqrt).ToArray());
+                var p = pointScale * (pr.U * root * a);
+                var q = pointScale * (pr.V * root * a.Inverse().Transpose());
+                int dim = (c.M + c.N) * c.D;
+                var objective = subject.Create(pr.Target, c.D);
+                var h = DenseHessian(objective, MfObjective.Parameters(p, q), dim);
+                double lambdaMax = h.Evd(Symmetricity.Symmetric).EigenValues.Max(z => z.Real);
+                double floor = 2 * c.S1 * subject.Declared.RelativeToHalf();
+                double tol = 4 * Tolerances.Backward(dim, dim) * lambdaMax;
+                MfCheck.AtLeast(lambdaMax, floor - tol, "λ_max at a global minimum", subject.Name, c,
+                    $"2s₁·factor={R(floor)}, κ(A)={R(a.ConditionNumber())}, point scale {R(pointScale)}");
+            })) { Subject = subject.Name };
+    }
+
     private static (ITwiceDifferentiableObjective Objective, ParameterSet At, int Dim) Optimum(MfObjectiveSubject subject, MfCase c, double imbalance)
     {
         var pr = c.Problem;
