@@ -123,7 +123,10 @@ public static class ExactConservationSpecs
             if (!double.IsFinite(it.Loss)) { worst = double.PositiveInfinity; worstWhat = "non-finite iterate"; return true; }
             Track((it.P - MfCheck.Aligned(u, p, w)).FrobeniusNorm(), "‖P_t − U diag(p̂_t) Wᵀ‖_F");
             Track((it.Q - MfCheck.Aligned(v, q, w)).FrobeniusNorm(), "‖Q_t − V diag(q̂_t) Wᵀ‖_F");
-            Track((MatrixFactorizationMetrics.Delta1(it.P, it.Q) - delta0).FrobeniusNorm(), "‖Δ₁(t) − Δ₁(0)‖_F");
+            // Δ₁ = W diag(|p̂| − |q̂|) Wᵀ: it equals Δ₁(0) only while every factor is positive (a large η can take pᵢ
+            // below 0 on the very step that flips rᵢ); the per-mode recursion above holds regardless.
+            if (p.All(x => x > 0) && q.All(x => x > 0))
+                Track((MatrixFactorizationMetrics.Delta1(it.P, it.Q) - delta0).FrobeniusNorm(), "‖Δ₁(t) − Δ₁(0)‖_F");
             // Advance the scalar prediction; stop at the first sign change of any r̂ (or a factor reaching 0).
             for (int i = 0; i < r; i++)
             {

@@ -14,20 +14,6 @@ using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
-/// An implementation of the matrix-factorization objective with Hessian-vector products, and the loss convention it
-/// declares. A third-party objective plugs in here; the reference is <see cref="Reference"/>.
-/// </summary>
-/// <param name="Name">Stable name.</param>
-/// <param name="Create">Builds the objective for a target and a width.</param>
-/// <param name="Declared">The convention the implementation claims (L_half: λ_max = 2s₁; L_full: 4s₁).</param>
-public sealed record MfObjectiveSubject(string Name, Func<Matrix<double>, int, ITwiceDifferentiableObjective> Create, LossConvention Declared)
-{
-    /// <summary>The reference objective in <paramref name="convention"/>, declared as such.</summary>
-    public static MfObjectiveSubject Reference(LossConvention convention = LossConvention.Half)
-        => new($"mf-objective[{convention.ToString().ToLowerInvariant()}]", (t, d) => new MfObjective(t, d, convention), convention);
-}
-
-/// <summary>
 /// D1 — the Hessian at the balanced optimum (arXiv 2606.30509; theory sheet §D1). At <c>P* = U S^½ W_rᵀ</c>,
 /// <c>Q* = V S^½ W_rᵀ</c> (W_r: d×r orthonormal columns) the residual vanishes and <c>∇²L_half = JᵀJ</c> with
 /// <c>J(dP, dQ) = dP Q*ᵀ + P* dQᵀ</c>; <c>JJᵀ(X) = U S Uᵀ X + X V S Vᵀ</c> has eigenvalues <c>s_a + s_b</c> (a, b ≤ r) and
