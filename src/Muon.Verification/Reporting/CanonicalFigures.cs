@@ -1,6 +1,7 @@
 using Muon.Verification.Experiments;
 using Muon.Verification.Harness;
 using Muon.Verification.Specs;
+using Muon.Verification.Specs.MatrixFactorization;
 using Muon.Verification.Specs.Preconditioning;
 using Muon.Verification.Specs.Quadratics;
 
@@ -83,16 +84,19 @@ public static class CanonicalFigures
     }
 }
 
-/// <summary>The matrix-factorization specs behind the figures (filled in when those specs land).</summary>
+/// <summary>The matrix-factorization specs behind the figures, for the reference Muon (exact polar) and GD.</summary>
 internal static class MatrixFactorizationChecks
 {
-    public static IReadOnlyList<PropertySpec> ModeTiming => [];
+    private static readonly MfSubject Muon = MfSubject.ReferenceMuon;
+    private static readonly MfSubject Gd = MfSubject.GradientDescent;
 
-    public static IReadOnlyList<PropertySpec> Conservation => [];
+    public static IReadOnlyList<PropertySpec> ModeTiming => [ModeTimingSpecs.GdLargeFirst(Gd), ModeTimingSpecs.MuonSmallFirst(Muon)];
 
-    public static IReadOnlyList<PropertySpec> TwoStep => [];
+    public static IReadOnlyList<PropertySpec> Conservation => [ApproximateConservationSpecs.MuonRatio(Muon), ApproximateConservationSpecs.GdRatio(Gd)];
 
-    public static IReadOnlyList<PropertySpec> AlignmentRates => [];
+    public static IReadOnlyList<PropertySpec> TwoStep => [TwoStepAlignmentSpecs.MuOutAfterTwoSteps(Muon)];
 
-    public static IReadOnlyList<PropertySpec> Stability => [];
+    public static IReadOnlyList<PropertySpec> AlignmentRates => [AlignmentRecursionSpecs.RankOneBlockRecursion(Muon)];
+
+    public static IReadOnlyList<PropertySpec> Stability => [StabilitySpecs.GdThreshold(Gd), StabilitySpecs.MuonBoundedAboveThreshold(Muon)];
 }
