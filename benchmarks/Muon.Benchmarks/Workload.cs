@@ -32,6 +32,18 @@ internal sealed record Workload(string Name, Action Run)
             var (objective, initial) = Problem(32);
             list.Add(new("mf-muon-1000-steps n=d=32", () => Trajectory.Run(objective, MuonOptimizer.WithStepSize(0.01), initial, 1000)));
         }
+        {
+            // One --quick conformance check of the reference exact polar over protocol v1 (in-process pipes: the same
+            // JSON Lines, framing and timeouts as a child process, without process start-up).
+            var server = new Muon.Verification.Conformance.Protocol.ProtocolServer("exact-polar", ExactPolar.Default,
+                Muon.Verification.Conformance.Protocol.OrthogonalizerDeclaration.Exact);
+            var quick = Muon.Verification.Harness.RunSettings.Standard with { Depth = Muon.Verification.Harness.RunDepth.Quick };
+            list.Add(new("conformance --quick (in-process)", () =>
+            {
+                using var peer = Muon.Verification.Conformance.Protocol.ProcessImplementation.InProcess(server);
+                Muon.Verification.Conformance.ConformanceSuite.Check(peer, "bench", quick);
+            }));
+        }
         return list;
     }
 
