@@ -7,6 +7,17 @@ using Muon.Benchmarks;
 // Prints median wall time per workload; with --compare, runs the same workloads in NumPy (python3) in the same
 // run and prints the C#/NumPy ratio. Pin nothing else to the machine while it runs: two cores are easily disturbed.
 bool compare = args.Contains("--compare");
+if (args.Contains("--growth"))
+{
+    // How cost grows with n (square n×n): exact polar (fast path and SVD), 5-step quintic, one MF Muon step (n = d).
+    Console.WriteLine($"{"n",5} {"polar (auto)",14} {"polar (svd)",14} {"ns5-quintic",14} {"mf-muon-step",14}");
+    foreach (int n in new[] { 8, 16, 32, 64, 128, 256 })
+    {
+        var cells = Workload.Growth(n).Select(w => MedianTimer.Measure(w).MedianMs).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,5} {cells[0],11:F3} ms {cells[1],11:F3} ms {cells[2],11:F3} ms {cells[3],11:F3} ms"));
+    }
+    return;
+}
 int f = Array.IndexOf(args, "--filter");
 string? filter = f >= 0 && f + 1 < args.Length ? args[f + 1] : null;
 var workloads = Workload.All().Where(w => filter is null || w.Name.Contains(filter, StringComparison.Ordinal)).ToArray();

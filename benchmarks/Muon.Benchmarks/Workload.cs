@@ -47,6 +47,24 @@ internal sealed record Workload(string Name, Action Run)
         return list;
     }
 
+    /// <summary>The growth table's four workloads at size n.</summary>
+    public static Action[] Growth(int n)
+    {
+        var g = MatrixFunctions.Gaussian(n, n, 1, new Rng(1));
+        var svd = new ExactPolar(method: PolarMethod.Svd);
+        var ns = NewtonSchulz.KellerQuintic();
+        var (objective, initial) = Problem(n);
+        var muon = MuonOptimizer.WithStepSize(0.01);
+        var state = muon.Start(initial);
+        return
+        [
+            () => ExactPolar.Default.Orthogonalize(g),
+            () => svd.Orthogonalize(g),
+            () => ns.Orthogonalize(g),
+            () => muon.Step(initial, objective.Gradient(initial), state),
+        ];
+    }
+
     private static (MatrixFactorization, ParameterSet) Problem(int n)
     {
         var rng = new Rng(3);

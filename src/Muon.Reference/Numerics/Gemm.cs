@@ -37,6 +37,23 @@ public static class Gemm
             for (int i = 0; i < m; i++) c[j * m + i] = Dot(a, m, k, b, transposeB, n, i, j) + (beta == 0 ? 0 : beta * c[j * m + i]);
     }
 
+    /// <summary>A·B (or A·Bᵀ with <paramref name="transposeB"/>) as a new MathNet matrix, through the FMA kernel.</summary>
+    public static MathNet.Numerics.LinearAlgebra.Matrix<double> Product(MathNet.Numerics.LinearAlgebra.Matrix<double> a, MathNet.Numerics.LinearAlgebra.Matrix<double> b, bool transposeB = false)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int inner = transposeB ? b.ColumnCount : b.RowCount;
+        if (a.ColumnCount != inner)
+            throw new ArgumentException($"cannot multiply {a.RowCount}×{a.ColumnCount} by {(transposeB ? $"({b.RowCount}×{b.ColumnCount})ᵀ" : $"{b.RowCount}×{b.ColumnCount}")}.");
+        int n = transposeB ? b.RowCount : b.ColumnCount;
+        var c = new double[a.RowCount * n];
+        Multiply(Storage(a), a.RowCount, a.ColumnCount, Storage(b), transposeB, n, c);
+        return MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(a.RowCount, n, c);
+    }
+
+    private static double[] Storage(MathNet.Numerics.LinearAlgebra.Matrix<double> m)
+        => m is MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense ? dense.Values : m.ToColumnMajorArray();
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Dot(ReadOnlySpan<double> a, int m, int k, ReadOnlySpan<double> b, bool transposeB, int n, int i, int j)
     {

@@ -77,7 +77,7 @@ public sealed class MatrixFactorization : ITwiceDifferentiableObjective
     public Matrix<double> Residual(ParameterSet parameters)
     {
         Check(parameters, nameof(parameters));
-        return parameters[P].TransposeAndMultiply(parameters[Q]) - Target;
+        return Gemm.Product(parameters[P], parameters[Q], transposeB: true) - Target;
     }
 
     /// <inheritdoc />
@@ -92,8 +92,8 @@ public sealed class MatrixFactorization : ITwiceDifferentiableObjective
     {
         var r = Residual(parameters);
         double c = Convention.RelativeToHalf();
-        var gp = r * parameters[Q];
-        var gq = r.TransposeThisAndMultiply(parameters[P]);
+        var gp = Gemm.Product(r, parameters[Q]);
+        var gq = Gemm.Product(r.Transpose(), parameters[P]);
         return ParameterSet.Of((P, c == 1 ? gp : c * gp), (Q, c == 1 ? gq : c * gq));
     }
 
