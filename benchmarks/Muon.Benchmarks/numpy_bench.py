@@ -50,8 +50,11 @@ for n in (32, 128):
     results[f"mf-muon-step n=d={n}"] = measure(lambda: muon_step(mm, p, q))
 mm, p0, q0 = problem(32)
 def trajectory():
+    # Same work as the C# Trajectory.Run: the loss of every iterate is recorded.
     p, q = p0, q0
+    losses = [0.5 * np.linalg.norm(p @ q.T - mm) ** 2]
     for _ in range(1000):
         p, q = muon_step(mm, p, q)
+        losses.append(0.5 * np.linalg.norm(p @ q.T - mm) ** 2)
 results["mf-muon-1000-steps n=d=32"] = measure(trajectory)
 json.dump(results, sys.stdout)
