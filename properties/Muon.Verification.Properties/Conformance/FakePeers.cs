@@ -11,7 +11,8 @@ namespace Muon.Verification.Properties.Conformance;
 /// </summary>
 internal static class FakePeers
 {
-    public static readonly ProtocolOptions Fast = new() { RequestTimeout = TimeSpan.FromMilliseconds(500), HelloTimeout = TimeSpan.FromSeconds(5), ByeGrace = TimeSpan.FromMilliseconds(100) };
+    // 2 s: long enough that a loaded 2-core CI machine never turns a prompt (mis)reply into a timeout, short enough for the hung-peer tests.
+    public static readonly ProtocolOptions Fast = new() { RequestTimeout = TimeSpan.FromSeconds(2), HelloTimeout = TimeSpan.FromSeconds(5), ByeGrace = TimeSpan.FromMilliseconds(100) };
 
     private static readonly ProtocolServer Reference = ProtocolServer.For(ExactPolar.Default);
 

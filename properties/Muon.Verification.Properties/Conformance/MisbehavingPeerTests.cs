@@ -11,7 +11,7 @@ namespace Muon.Verification.Properties.Conformance;
 public sealed class MisbehavingPeerTests
 {
     private static readonly Matrix<double> G = Matrix<double>.Build.DenseOfArray(new[,] { { 3.0, 1.0 }, { 0.0, 2.0 } });
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15); // 2 s timeout (FakePeers.Fast) plus room for a loaded machine
 
     private static ProtocolException Fails(ProtocolClient client, ProtocolFailureKind kind, string requestLabel)
     {
@@ -37,12 +37,12 @@ public sealed class MisbehavingPeerTests
     {
         using var client = FakePeers.Connect((_, input, _) => FakePeers.Hang(input));
         var e = Fails(client, ProtocolFailureKind.Timeout, "request #2 orthogonalize 2×2");
-        Assert.Contains("no reply within 0.5 s", e.Message, StringComparison.Ordinal);
+        Assert.Contains("no reply within 2 s", e.Message, StringComparison.Ordinal);
         var clock = Stopwatch.StartNew();
         var next = Assert.Throws<ProtocolException>(() => client.Orthogonalize(G));
         Assert.Equal(ProtocolFailureKind.SessionBroken, next.Kind);
         Assert.Contains("request #3", next.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(100), "a broken session must fail at once");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "a broken session must fail at once (no new timeout)"); // far below the 2 s timeout
     }
 
     [Fact]

@@ -13,7 +13,14 @@ public static class BinaryScaling
     {
         ArgumentNullException.ThrowIfNull(g);
         double max = 0;
-        foreach (double x in g.Enumerate()) max = Math.Max(max, Math.Abs(x));
+        if (g is MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense)
+        {
+            foreach (double x in dense.Values) max = Math.Max(max, Math.Abs(x));
+        }
+        else
+        {
+            foreach (double x in g.Enumerate()) max = Math.Max(max, Math.Abs(x));
+        }
         return max == 0 ? 0 : Math.ILogB(max);
     }
 
@@ -21,7 +28,10 @@ public static class BinaryScaling
     public static Matrix<double> Scale(Matrix<double> g, int exponent)
     {
         ArgumentNullException.ThrowIfNull(g);
-        return exponent == 0 ? g : g.Map(x => Math.ScaleB(x, exponent));
+        if (exponent == 0) return g;
+        var values = g.ToColumnMajorArray();
+        for (int i = 0; i < values.Length; i++) values[i] = Math.ScaleB(values[i], exponent);
+        return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, values);
     }
 
     /// <summary>(2^−e·g, e) with e = <see cref="ExponentOf"/>(g): the largest entry of the result lies in [1, 2).</summary>

@@ -11,6 +11,8 @@ public static class Guard
         ArgumentNullException.ThrowIfNull(m, name);
         if (m.RowCount == 0 || m.ColumnCount == 0)
             throw new ArgumentException($"{name} is empty ({m.RowCount}×{m.ColumnCount}); a matrix needs at least one row and one column.", name);
+        if (m is MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense && AllFinite(dense.Values))
+            return m; // fast path; the slow loop below only runs to name the first bad entry
         for (int j = 0; j < m.ColumnCount; j++)
         {
             for (int i = 0; i < m.RowCount; i++)
@@ -23,6 +25,13 @@ public static class Guard
             }
         }
         return m;
+    }
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (double x in values)
+            if (!double.IsFinite(x)) return false;
+        return true;
     }
 
     /// <summary>Throws unless <paramref name="m"/> is <paramref name="rows"/>×<paramref name="cols"/>.</summary>
