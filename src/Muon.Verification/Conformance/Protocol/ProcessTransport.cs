@@ -25,20 +25,31 @@ public sealed class ProcessTransport : StreamTransport
         : base(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, command, maxLineChars)
     {
         _process = process;
-        _process.ErrorDataReceived += (_, e) =>
+        // A dedicated thread, not the thread pool's async reads: a test host that blocks many pool threads must not
+        // delay the last stderr lines past the moment a report needs them.
+        var reader = new Thread(() =>
         {
-            if (e.Data is null)
+            try
+            {
+                while (_process.StandardError.ReadLine() is { } line)
+                {
+                    lock (_stderrLock)
+                    {
+                        _stderr.Enqueue(line.Length > 500 ? line[..500] + "…" : line);
+                        while (_stderr.Count > StderrLines) _stderr.Dequeue();
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+            }
+            finally
             {
                 _stderrClosed.TrySetResult();
-                return;
             }
-            lock (_stderrLock)
-            {
-                _stderr.Enqueue(e.Data.Length > 500 ? e.Data[..500] + "…" : e.Data);
-                while (_stderr.Count > StderrLines) _stderr.Dequeue();
-            }
-        };
-        _process.BeginErrorReadLine();
+        })
+        { IsBackground = true, Name = "peer stderr" };
+        reader.Start();
     }
 
     /// <summary>Starts <paramref name="command"/>; throws <see cref="ProtocolException"/> (<see cref="ProtocolFailureKind.StartFailed"/>) when it cannot.</summary>
@@ -86,7 +97,7 @@ public sealed class ProcessTransport : StreamTransport
     public override string ExitStatus()
     {
         if (!_process.WaitForExit(TimeSpan.FromSeconds(2))) return "the process is still running";
-        _stderrClosed.Task.Wait(TimeSpan.FromSeconds(2)); // let the last stderr lines arrive for the report
+        _stderrClosed.Task.Wait(TimeSpan.FromSeconds(5)); // let the last stderr lines arrive for the report (immediate unless a grandchild holds stderr)
         int code = _process.ExitCode;
         return code > 128 && !OperatingSystem.IsWindows() ? $"the process exited with code {code} (signal {code - 128}?)" : $"the process exited with code {code}";
     }
