@@ -25,11 +25,15 @@ public static class MfCheck
     public static void AtLeast(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
         => That(value >= bound, quantity, value, "≥ " + R(bound), subject, c, detail);
 
+    /// <summary>Returned by a rate judge for a draw outside the claim's scope (e.g. no window): not counted as a trial.</summary>
+    public const string Discarded = "(discarded)";
+
     /// <summary>
     /// A rate claim over a batch: judges <paramref name="cases"/> in order (<paramref name="judge"/> returns null when the
-    /// draw satisfies the claim, otherwise what it violated) and requires the 99% Clopper–Pearson lower bound of the
-    /// rate to be ≥ <paramref name="claimed"/> (<see cref="StatAssert.RateAtLeast"/>). Stops as soon as the verdict is
-    /// certain — more violations than any batch of this size can have and still pass — counting the draws not run as
+    /// draw satisfies the claim, <see cref="Discarded"/> when the draw is outside its scope, otherwise what it violated)
+    /// and requires the 99% Clopper–Pearson lower bound of the rate over the judged draws to be ≥
+    /// <paramref name="claimed"/> (<see cref="StatAssert.RateAtLeast"/>). Stops as soon as the verdict is certain — more
+    /// violations than a batch of the largest possible size can have and still pass — counting the draws not run as
     /// held, so the reported rate can only be too high. The message carries the first violation and
     /// <paramref name="summary"/> (evaluated after the run, e.g. the worst draw).
     /// </summary>
@@ -37,23 +41,31 @@ public static class MfCheck
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(judge);
-        int n = cases.Count, allowed = AllowedFailures(n, claimed), failures = 0, run = 0;
+        int n = cases.Count, failures = 0, run = 0, discarded = 0;
         string? first = null;
         foreach (var c in cases)
         {
             run++;
-            if (judge(c) is { } failure)
+            var verdict = judge(c);
+            if (ReferenceEquals(verdict, Discarded))
+            {
+                discarded++;
+                continue;
+            }
+            if (verdict is not null)
             {
                 failures++;
-                first ??= $"{failure} at {Draw(c)}";
-                if (failures > allowed) break;
+                first ??= $"{verdict} at {Draw(c)}";
+                if (failures > AllowedFailures(n - discarded, claimed)) break;
             }
         }
-        string context = $"{subject}; batch of {n} draws, first seed {cases[0].Seed}"
-            + (run < n ? $"; stopped after {run} draws with {failures} violations (more than the {allowed} a pass allows), the {n - run} not run counted as held" : "")
+        int trials = n - discarded;
+        string context = $"{subject}; batch of {n} draws{(discarded > 0 ? $" ({discarded} outside the claim's scope, not counted)" : "")}, first seed {cases[0].Seed}"
+            + (run < n ? $"; stopped after {run} draws with {failures} violations (more than a pass allows), the {n - run} not run counted as held" : "")
             + (first is null ? "" : $"; first violation: {first}")
             + (summary is null ? "" : "; " + summary());
-        StatAssert.RateAtLeast(what, n - failures, n, claimed, context);
+        if (trials == 0) throw new SpecViolation($"rate({what}): no draw of the batch is inside the claim's scope ({context})");
+        StatAssert.RateAtLeast(what, trials - failures, trials, claimed, context);
     }
 
     /// <summary>The most violations a batch of <paramref name="n"/> draws can have with its 99% Clopper–Pearson lower bound still ≥ <paramref name="claimed"/> (−1: none).</summary>
