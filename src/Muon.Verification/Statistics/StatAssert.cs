@@ -18,7 +18,7 @@ public static class StatAssert
     {
         double lower = ClopperPearson.Lower(successes, trials, confidence);
         if (!(lower >= claimed))
-            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson lower bound {Short(lower)} < claimed {Short(claimed)} ({context})");
+            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson lower bound {Distinct(lower, claimed)} < claimed {Short(claimed)} ({context})");
     }
 
     /// <summary>Requires the Clopper–Pearson upper bound of k/n to be at most <paramref name="claimed"/>.</summary>
@@ -26,7 +26,7 @@ public static class StatAssert
     {
         double upper = ClopperPearson.Upper(successes, trials, confidence);
         if (!(upper <= claimed))
-            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson upper bound {Short(upper)} > claimed {Short(claimed)} ({context})");
+            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson upper bound {Distinct(upper, claimed)} > claimed {Short(claimed)} ({context})");
     }
 
     /// <summary>Requires the order-statistic upper confidence bound of the median to be at most <paramref name="claimed"/>.</summary>
@@ -44,6 +44,9 @@ public static class StatAssert
         if (!(lower >= claimed))
             throw new SpecViolation($"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic lower bound {Short(lower)} < claimed {Short(claimed)} ({context})");
     }
+
+    /// <summary><paramref name="bound"/> to 4 digits, or in full when that would print it equal to <paramref name="claimed"/> (e.g. 0.98996 against 0.99).</summary>
+    private static string Distinct(double bound, double claimed) => Short(bound) == Short(claimed) ? R(bound) : Short(bound);
 
     private static string Percent(double confidence) => Short(100 * confidence) + "%";
 }

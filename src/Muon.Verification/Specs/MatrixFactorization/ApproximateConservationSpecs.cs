@@ -60,27 +60,63 @@ public static class ApproximateConservationSpecs
     public static PropertySpec GdRatio(MfSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
         => Ratio(subject, regime, "mf/A2/gd-ratio", "R = rd(Δ₂)/rd(Δ₁) ≤ 1 under GD: Δ₂ is the conserved quantity, not Δ₁.", atMost: 1);
 
+    /// <summary>Batches of the GD drift spec per standard run (one FsCheck case each; deep runs use ten).</summary>
+    public const int DriftCases = 1;
+
+    /// <summary>Draws per batch of the GD drift spec (≤ 30000 GD steps each, ≈ 7–15 ms a draw).</summary>
+    public const int DriftDrawsPerBatch = 200;
+
+    /// <summary>The sheet's constant c of rd(Δ₂) ≤ c·η·s₁ (its observed maximum over 1000 draws).</summary>
+    public const double DriftConstant = 12.9;
+
+    /// <summary>The claimed rate of draws satisfying the GD drift claim (99% Clopper–Pearson lower bound).</summary>
+    public const double DriftClaimedRate = 0.95;
+
     /// <summary>
-    /// GD conserves Δ₂ to first order in η: rd(Δ₂; 0, end) ≤ 12.9·η·s₁ (the sheet's constant; 7.9 over 60 draws here), and
-    /// does not conserve Δ₁: rd(Δ₁) ≥ 0.999 (Δ₁ starts at O(α) and ends at the balanced O(1) difference of square roots).
+    /// GD conserves Δ₂ to first order in η and does not conserve Δ₁: in at least 95% of draws rd(Δ₂; 0, end) ≤
+    /// 12.9·η·s₁ and rd(Δ₁) ≥ 0.999 (Δ₁ starts at O(α) and ends near the balanced, nearly zero, difference of square
+    /// roots). The 99% Clopper–Pearson lower bound of the rate over a batch of <see cref="DriftDrawsPerBatch"/> draws
+    /// (draws without a window are not counted) must be ≥ <see cref="DriftClaimedRate"/>.
+    /// <para>
+    /// Why a rate: 12.9 and 0.999 are the sheet's observed extremes over 1000 draws, not derived bounds, and a
+    /// random-seed deep run found rd(Δ₂) = 16.6·η·s₁ (n = d = 3, η = 0.0226) after 59 draws. Measured on 13000 random
+    /// draws of this generator: 1 above 12.9 (rd(Δ₂) = 26.8·η·s₁ at m = n = d = 3, η = 0.038; rate 7.7e-5), p99 7.4,
+    /// median 4.3; rd(Δ₁) ≥ 0.9992 in every draw (its distance to 1 is O(α/√s_r), so 0.999 has little slack at
+    /// α = 3e-4 and is rated with the drift). The heavy tail has no per-draw bound: GD changes Δ₂ by
+    /// η²(QᵀRᵀRQ − PᵀRRᵀP) per step, which is second order only while the factors stay balanced and aligned (exactly
+    /// (1 − η²rᵢ²) per mode in the aligned case); misaligned transients are not controlled. A batch of 200 fails
+    /// p = 0.95 only with ≥ 4 violating draws — at a rate of 1e-4 (0.02 expected) the probability is &lt; 1e-7. The
+    /// batch size keeps a standard run near 2 s (a GD run is up to 30000 steps).
+    /// </para>
+    /// <para>The swapped control (Muon's small-step regime: rd(Δ₂) ≈ 2.8 against 12.9·η ≈ 0.03) violates it in every draw.</para>
     /// </summary>
     public static PropertySpec GdDelta2Drift(MfSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        var batches = FsCheck.Fluent.Arb.From(Cases(regime).Generator.ArrayOf(DriftDrawsPerBatch));
         return new PropertySpec(
             "mf/A2/gd-delta2-drift" + (regime == ConservationRegime.GdConvergent ? "" : $"[{regime}]"),
-            "GD from small random init until L < 1e-6·L₀: rd(Δ₂) ≤ 12.9·η·s₁ and rd(Δ₁) ≥ 0.999.",
-            "gradient flow conserves Δ₂ (discretization error O(η)); theory sheet A2",
-            "12.9·η·s₁ and 0.999 are the sheet's (1000 draws); discretization drift is first order in η",
-            StandardCases,
-            () => Prop.ForAll(Cases(regime), c =>
+            "GD from small random init until L < 1e-6·L₀: rd(Δ₂) ≤ 12.9·η·s₁ and rd(Δ₁) ≥ 0.999 in at least 95% of draws.",
+            "gradient flow conserves Δ₂ (discretization error O(η)); theory sheet A2 (12.9 and 0.999 = the sheet's observed extremes)",
+            "rate ≥ 0.95 at the 99% Clopper–Pearson lower bound over 200 draws (measured exceedance rate of 12.9: 1/13000; "
+            + "rd(Δ₁) ≥ 0.9992 in all 13000)",
+            DriftCases,
+            () => Prop.ForAll(batches, cases =>
             {
-                var w = Window(subject, regime, c);
-                return Prop.When(w.Found, () =>
+                MfCase? worst = null;
+                Drifts? largest = null;
+                MfCheck.RateAtLeast("rd(Δ₂) ≤ 12.9·η·s₁ and rd(Δ₁) ≥ 0.999", cases, c =>
                 {
-                    MfCheck.AtMost(w.Rd2, 12.9 * c.Eta * c.S1, "rd(Δ₂)", subject.Name, c, w.Describe());
-                    MfCheck.AtLeast(w.Rd1, 0.999, "rd(Δ₁)", subject.Name, c, w.Describe());
-                });
+                    var w = Window(subject, regime, c);
+                    if (!w.Found) return MfCheck.Discarded;
+                    double drift = w.Rd2 / (c.Eta * c.S1);
+                    if (largest is null || !(drift <= largest.Rd2 / (worst!.Eta * worst.S1)))
+                        (worst, largest) = (c, w);
+                    if (!(drift <= DriftConstant)) return $"rd(Δ₂) = {R(drift)}·η·s₁ > {R(DriftConstant)}·η·s₁ ({w.Describe()})";
+                    if (!(w.Rd1 >= 0.999)) return $"rd(Δ₁) = {R(w.Rd1)} < 0.999 ({w.Describe()})";
+                    return null;
+                }, DriftClaimedRate, subject.Name,
+                    () => largest is null ? "no window" : $"largest rd(Δ₂) = {R(largest.Rd2 / (worst!.Eta * worst.S1))}·η·s₁ at {MfCheck.Draw(worst)}");
             })) { Subject = subject.Name };
     }
 
@@ -106,13 +142,18 @@ public static class ApproximateConservationSpecs
             })) { Subject = subject.Name };
     }
 
-    private sealed record Drifts(bool Found, int From, int To, double Rd1, double Rd2, ConservationRegime Regime)
+    /// <summary>The drifts of one draw over its regime's window [From, To] (Found: the window exists).</summary>
+    public sealed record Drifts(bool Found, int From, int To, double Rd1, double Rd2, ConservationRegime Regime)
     {
+        /// <summary>The window and the drifts.</summary>
         public string Describe() => $"window [{From}, {To}] ({Regime}), rd(Δ₁)={R(Rd1)}, rd(Δ₂)={R(Rd2)}, R={R(Rd2 / Rd1)}";
     }
 
-    private static Drifts Window(MfSubject subject, ConservationRegime regime, MfCase c)
+    /// <summary>Runs <paramref name="subject"/> on <paramref name="c"/> and measures rd(Δ₁), rd(Δ₂) over the window of <paramref name="regime"/>.</summary>
+    public static Drifts Window(MfSubject subject, ConservationRegime regime, MfCase c)
     {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(c);
         var pr = c.Problem;
         var target = TargetSvd.Of(pr.Target);
         bool muonWindow = regime == ConservationRegime.MuonSmallStep;

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
+using Muon.Verification.Statistics;
 using static Muon.Verification.Generators.Formatting;
 
 namespace Muon.Verification.Specs.MatrixFactorization;
@@ -23,6 +24,57 @@ public static class MfCheck
     /// <summary>Throws unless <paramref name="value"/> ≥ <paramref name="bound"/> (NaN fails).</summary>
     public static void AtLeast(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
         => That(value >= bound, quantity, value, "≥ " + R(bound), subject, c, detail);
+
+    /// <summary>Returned by a rate judge for a draw outside the claim's scope (e.g. no window): not counted as a trial.</summary>
+    public const string Discarded = "(discarded)";
+
+    /// <summary>
+    /// A rate claim over a batch: judges <paramref name="cases"/> in order (<paramref name="judge"/> returns null when the
+    /// draw satisfies the claim, <see cref="Discarded"/> when the draw is outside its scope, otherwise what it violated)
+    /// and requires the 99% Clopper–Pearson lower bound of the rate over the judged draws to be ≥
+    /// <paramref name="claimed"/> (<see cref="StatAssert.RateAtLeast"/>). Stops as soon as the verdict is certain — more
+    /// violations than a batch of the largest possible size can have and still pass — counting the draws not run as
+    /// held, so the reported rate can only be too high. The message carries the first violation and
+    /// <paramref name="summary"/> (evaluated after the run, e.g. the worst draw).
+    /// </summary>
+    public static void RateAtLeast(string what, IReadOnlyList<MfCase> cases, Func<MfCase, string?> judge, double claimed, string subject, Func<string>? summary = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(judge);
+        int n = cases.Count, failures = 0, run = 0, discarded = 0;
+        string? first = null;
+        foreach (var c in cases)
+        {
+            run++;
+            var verdict = judge(c);
+            if (ReferenceEquals(verdict, Discarded))
+            {
+                discarded++;
+                continue;
+            }
+            if (verdict is not null)
+            {
+                failures++;
+                first ??= $"{verdict} at {Draw(c)}";
+                if (failures > AllowedFailures(n - discarded, claimed)) break;
+            }
+        }
+        int trials = n - discarded;
+        string context = $"{subject}; batch of {n} draws{(discarded > 0 ? $" ({discarded} outside the claim's scope, not counted)" : "")}, first seed {cases[0].Seed}"
+            + (run < n ? $"; stopped after {run} draws with {failures} violations (more than a pass allows), the {n - run} not run counted as held" : "")
+            + (first is null ? "" : $"; first violation: {first}")
+            + (summary is null ? "" : "; " + summary());
+        if (trials == 0) throw new SpecViolation($"rate({what}): no draw of the batch is inside the claim's scope ({context})");
+        StatAssert.RateAtLeast(what, trials - failures, trials, claimed, context);
+    }
+
+    /// <summary>The most violations a batch of <paramref name="n"/> draws can have with its 99% Clopper–Pearson lower bound still ≥ <paramref name="claimed"/> (−1: none).</summary>
+    public static int AllowedFailures(int n, double claimed)
+    {
+        int f = -1;
+        while (f + 1 < n && ClopperPearson.Lower(n - (f + 1), n, StatAssert.DefaultConfidence) >= claimed) f++;
+        return f;
+    }
 
     /// <summary>A one-line summary of the draw: dims, spectrum ends, init, scale, step, seed.</summary>
     public static string Draw(MfCase c)

@@ -20,7 +20,7 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 /// </remarks>
 public static class ModeTimingSpecs
 {
-    /// <summary>Cases per spec.</summary>
+    /// <summary>Cases of the GD spec.</summary>
     public const int StandardCases = 40;
 
     /// <summary>GD step cap (the slowest mode needs ≈ 9000 steps at the generator's extremes).</summary>
@@ -74,40 +74,92 @@ public static class ModeTimingSpecs
             })) { Subject = subject.Name };
     }
 
+    /// <summary>Batches of the Muon timing spec per standard run (one FsCheck case each; deep runs use ten).</summary>
+    public const int MuonTimingCases = 1;
+
+    /// <summary>Draws per batch of the Muon timing spec (≤ 2√s₁/η Muon steps each, ≈ 2–3 ms a draw).</summary>
+    public const int MuonDrawsPerBatch = 800;
+
+    /// <summary>The sheet's constant c of |Tᵢ − √(0.9sᵢ)/η| ≤ c·√s₁/η (its observed maximum over 1000 draws).</summary>
+    public const double MuonTimingConstant = 0.066;
+
+    /// <summary>The claimed rate of draws satisfying the Muon timing claim (99% Clopper–Pearson lower bound).</summary>
+    public const double MuonClaimedRate = 0.98;
+
     /// <summary>
-    /// Muon learns all modes at the same rate, small ones first: T_n ≤ … ≤ T₁ and <c>|Tᵢ − √(0.9sᵢ)/η| ≤ 0.066·√s₁/η</c>
-    /// (both factors of mode i grow by η per step, so uᵢᵀPQᵀvᵢ ≈ η²t²). 0.066√s₁/η is the sheet's tolerance: the
-    /// alignment phase and the init offset shift Tᵢ by a few steps, i.e. a fraction of √s₁/η.
+    /// Muon learns all modes at the same rate, small ones first: in at least 98% of draws, T_n ≤ … ≤ T₁ and
+    /// <c>|Tᵢ − √(0.9sᵢ)/η| ≤ 0.066·√s₁/η</c> for every mode (both factors of mode i grow by η per step, so
+    /// uᵢᵀPQᵀvᵢ ≈ η²t²). The 99% Clopper–Pearson lower bound of the rate over a batch of
+    /// <see cref="MuonDrawsPerBatch"/> draws must be ≥ <see cref="MuonClaimedRate"/>.
+    /// <para>
+    /// Why a rate: 0.066·√s₁/η is the largest deviation the sheet observed in 1000 draws, not a derived bound. The
+    /// deviation is a few steps whatever η is (the alignment phase, the init offset and the integer first passage:
+    /// median 1.5, max 3.0 steps measured), while 0.066·√s₁/η is only 2.2 steps at the largest η = 0.03√s₁; a deep
+    /// run found 2.63 steps against 2.46 (n = 3, d = 6, κ = 9.1, η = 0.0268). Measured on 13000 random draws of this
+    /// generator: 3 above the constant (rate 2.3e-4, max 0.073·√s₁/η), p99 0.051, median 0.014; no ordering violation.
+    /// The ordering is part of the rate too: at η = 0.03√s₁ the predicted gap between consecutive modes can be below one
+    /// step (ratio 1.3, s_n = s₁/30), less than the measured deviation, so it is not derivable per draw either. A batch
+    /// of 800 fails p = 0.98 only with ≥ 8 violating draws — at a rate of 2.3e-4 (0.2 expected) the probability is
+    /// &lt; 1e-10.
+    /// </para>
+    /// <para>The swapped control (GD trajectories: large modes first) violates the ordering in every draw.</para>
     /// </summary>
     public static PropertySpec MuonSmallFirst(MfSubject subject, BalanceRegime regime = BalanceRegime.Muon)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        var batches = Arb.From(Cases(regime).Generator.ArrayOf(MuonDrawsPerBatch));
         return new PropertySpec(
             "mf/C/muon-small-first" + (regime == BalanceRegime.Muon ? "" : $"[{regime}-regime]"),
-            "Muon: T_n ≤ … ≤ T₁ (small modes first) and |Tᵢ − √(0.9sᵢ)/η| ≤ 0.066·√s₁/η.",
-            "arXiv 2606.30509 (Muon has no saddle-to-saddle dynamics); theory sheet C",
-            "0.066·√s₁/η (sheet): alignment phase and init offset",
-            StandardCases,
-            () => Prop.ForAll(Cases(regime), c =>
+            "Muon: in at least 98% of draws T_n ≤ … ≤ T₁ (small modes first) and |Tᵢ − √(0.9sᵢ)/η| ≤ 0.066·√s₁/η for every mode.",
+            "arXiv 2606.30509 (Muon has no saddle-to-saddle dynamics); theory sheet C (constant 0.066 = the sheet's observed maximum)",
+            "rate ≥ 0.98 at the 99% Clopper–Pearson lower bound over 800 draws (measured exceedance rate of 0.066: 3/13000 = 2.3e-4); "
+            + "the deviation is a few steps, i.e. up to 0.066·√s₁/η at the largest η",
+            MuonTimingCases,
+            () => Prop.ForAll(batches, cases =>
             {
-                var times = Times(subject, regime, c);
-                var s = c.Problem.S;
-                for (int i = 0; i + 1 < times.Length; i++)
-                    MfCheck.That(times[i + 1] <= times[i], $"T_{i + 2} − T_{i + 1}", times[i + 1] - times[i], "≤ 0 (small modes first)", subject.Name, c, Show(times));
-                double bound = 0.066 * Math.Sqrt(c.S1) / c.Eta;
-                for (int i = 0; i < times.Length; i++)
+                MfCase? worst = null;
+                TimingVerdict? largest = null;
+                MfCheck.RateAtLeast("small modes first and |Tᵢ − √(0.9sᵢ)/η| ≤ 0.066·√s₁/η", cases, c =>
                 {
-                    double predicted = Math.Sqrt(0.9 * s[i]) / c.Eta;
-                    MfCheck.AtMost(Math.Abs(times[i] - predicted), bound, $"|T_{i + 1} − √(0.9s_{i + 1})/η|", subject.Name, c, $"pred={R(predicted)}; {Show(times)}");
-                }
+                    var v = MuonTiming(subject, regime, c);
+                    if (largest is null || !(v.Deviation <= largest.Deviation))
+                        (worst, largest) = (c, v);
+                    return v.Failure;
+                }, MuonClaimedRate, subject.Name, () => $"largest deviation {R(largest!.Deviation)}·√s₁/η at {MfCheck.Draw(worst!)}");
             })) { Subject = subject.Name };
+    }
+
+    /// <summary>One draw of the Muon timing claim: the largest |Tᵢ − √(0.9sᵢ)/η| in units of √s₁/η, and the first violation (null: the draw satisfies the claim).</summary>
+    public sealed record TimingVerdict(double[] Times, double Deviation, string? Failure);
+
+    /// <summary>Runs <paramref name="subject"/> on <paramref name="c"/> and judges the Muon timing claim on it.</summary>
+    public static TimingVerdict MuonTiming(MfSubject subject, BalanceRegime regime, MfCase c)
+    {
+        var times = Times(subject, regime, c);
+        var s = c.Problem.S;
+        double unit = Math.Sqrt(c.S1) / c.Eta, deviation = 0;
+        string? failure = null;
+        for (int i = 0; i + 1 < times.Length && failure is null; i++)
+            if (!(times[i + 1] <= times[i]))
+                failure = $"T_{i + 2} − T_{i + 1} = {R(times[i + 1] - times[i])} > 0 ({Show(times)})";
+        for (int i = 0; i < times.Length; i++)
+        {
+            double predicted = Math.Sqrt(0.9 * s[i]) / c.Eta;
+            double d = Math.Abs(times[i] - predicted) / unit;
+            deviation = double.IsNaN(d) || d > deviation ? d : deviation;
+            if (failure is null && !(d <= MuonTimingConstant))
+                failure = $"|T_{i + 1} − √(0.9s_{i + 1})/η| = {R(d * unit)} steps > {R(MuonTimingConstant * unit)} (pred={R(predicted)}; {Show(times)})";
+        }
+        return new TimingVerdict(times, deviation, failure);
     }
 
     private static string Show(double[] times) => "T = [" + string.Join(", ", times.Select(R)) + "]";
 
     /// <summary>Tᵢ per mode (+∞ when a mode is not learned within the regime's cap).</summary>
-    private static double[] Times(MfSubject subject, BalanceRegime regime, MfCase c)
+    public static double[] Times(MfSubject subject, BalanceRegime regime, MfCase c)
     {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(c);
         var pr = c.Problem;
         var target = TargetSvd.Of(pr.Target);
         var times = Enumerable.Repeat(double.PositiveInfinity, c.Rank).ToArray();
