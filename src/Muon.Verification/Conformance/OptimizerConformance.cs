@@ -88,6 +88,19 @@ public static class OptimizerConformance
         return (mode, results);
     }
 
+    /// <summary>
+    /// The conventions the implementation is held to: declared where declared, otherwise measured by one probe step
+    /// each (scale needs an orthogonalizer: the implementation's own, else the declared one). Throws a fatal
+    /// <see cref="ProtocolException"/> when the session breaks during a probe.
+    /// </summary>
+    public static OptimizerConventions Conventions(ProtocolClient client, HelloReply hello)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(hello);
+        IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
+        return Probe(client, o, OptimizerConventions.FromDeclarations(hello.Declares));
+    }
+
     private static ConformanceResult[] AllNotApplicable(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();
 
     private static ConformanceResult Error(string id, string message) => new(id, "", ConformanceVerdict.ProtocolError, 0, null, null, message, null, null, null, TimeSpan.Zero);
