@@ -53,6 +53,9 @@ public sealed class ProtocolServer
     /// <summary>The served optimizer.</summary>
     public ServedOptimizer Optimizer { get; }
 
+    /// <summary>The <c>dtype</c> the hello declares (default <c>float64</c>; an in-process float32 implementation declares <c>float32</c>).</summary>
+    public string Dtype { get; init; } = "float64";
+
     /// <summary>Whether the hello lists the <c>optimizer</c> capability (default true). When false, optimizer requests get an error reply.</summary>
     public bool OffersOptimizer { get; init; } = true;
 
@@ -156,7 +159,7 @@ public sealed class ProtocolServer
                 break;
         }
         w.WriteEndObject();
-        w.WriteString("dtype", "float64");
+        w.WriteString("dtype", Dtype);
         if (Optimizer.Momentum is { } momentum) w.WriteString("momentum", momentum);
         if (Optimizer.Scale is { } scale) w.WriteString("scale", scale);
         if (Optimizer.WeightDecay is { } decay) w.WriteString("weight_decay", decay);
