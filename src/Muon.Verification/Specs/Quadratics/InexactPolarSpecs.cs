@@ -27,7 +27,8 @@ public static class InexactPolarSpecs
     public const int DrawsPerBatch = 100;
 
     /// <summary>
-    /// Coupled recursion <c>sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|</c> over 30 steps. δ_{t+1} = Λ_t·δ_t + e_t with the coupled map's
+    /// Coupled recursion <c>sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|</c> over 30 steps (with a declared eps and cushion c, φ is applied to
+    /// sᵢ/(c‖s‖₂ + eps) exactly as the implementation normalizes — <see cref="NewtonSchulz.SpectralMap"/>). δ_{t+1} = Λ_t·δ_t + e_t with the coupled map's
     /// ∞-norm Lipschitz constant Λ_t = 1 + a·maxᵢ|φ'(xᵢ)|(1 + xᵢ√k)/‖s‖₂ (xᵢ = sᵢ/‖s‖₂; the row of the Jacobian of
     /// φ(sᵢ/‖s‖) is φ'(xᵢ)(eᵢ/‖s‖ − xᵢ x/‖s‖)) and e_t = a·NSForward(m, n) + B(‖W_t‖_F + a√k) (declared NS forward
     /// error, <see cref="Tolerances.NewtonSchulzForward"/>, and the update's rounding); the measuring SVD adds B‖W_t‖_F.
@@ -48,8 +49,7 @@ public static class InexactPolarSpecs
             for (int t = 0; t <= steps; t++)
             {
                 AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}");
-                double norm = Math.Sqrt(s.Sum(x => x * x));
-                s = s.Select(x => Math.Abs(x - c.Step * declared.Phi(x / norm))).ToArray();
+                s = Step(declared, s, c.Step);
             }
         })) with { Subject = GridConfinementSpecs.Name(subject) };
 
@@ -149,9 +149,20 @@ public static class InexactPolarSpecs
             double norm = Math.Sqrt(s.Sum(x => x * x));
             double lipschitz = 1 + c.Step * s.Max(x => Math.Abs(PhiDerivative(declared, x / norm)) * (1 + x / norm * Math.Sqrt(k))) / norm;
             d = lipschitz * d + c.Step * nsForward + b * (orbit.W[t].FrobeniusNorm() + c.Step * Math.Sqrt(k));
-            s = s.Select(x => Math.Abs(x - c.Step * declared.Phi(x / norm))).ToArray();
+            s = Step(declared, s, c.Step);
         }
         return delta;
+    }
+
+    /// <summary>
+    /// One step of the coupled recursion sᵢ ← |sᵢ − a·f(s)ᵢ| with the declared spectral map f (φ of sᵢ/(c‖s‖₂ + eps):
+    /// the declared cushion c and eps enter exactly as in the implementation's normalization; for eps = 0 this is
+    /// φ(sᵢ/‖s‖₂)).
+    /// </summary>
+    private static double[] Step(NewtonSchulz declared, double[] s, double a)
+    {
+        var f = declared.SpectralMap(s);
+        return s.Select((x, i) => Math.Abs(x - a * f[i])).ToArray();
     }
 
     /// <summary>
