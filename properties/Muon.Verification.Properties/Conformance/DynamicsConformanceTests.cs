@@ -56,6 +56,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         var served = ServedOptimizer.Reference with { Create = (h, o) => Muon(h, o, 1.001) };
         var results = Check(new ProtocolServer("lr-1.001", ExactPolar.Default, OrthogonalizerDeclaration.Exact, served));
         AssertFails(results, "dynamics/b1-singular-value-orbit");
+        AssertFails(results, "dynamics/b1-loss-floor"); // a lower-bound claim: measured and bound are still reported
     }
 
     [Fact]
@@ -90,6 +91,8 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         Assert.True(r.Verdict == ConformanceVerdict.Fail, $"expected FAIL on {id}, got {r.Verdict.Text()}: {r.Message}");
         Assert.NotNull(r.Counterexample);
         Assert.NotNull(r.Seed);
+        Assert.NotNull(r.Measured);
+        Assert.NotNull(r.Bound);
         output.WriteLine($"measured {r.Measured} bound {r.Bound}");
     }
 
