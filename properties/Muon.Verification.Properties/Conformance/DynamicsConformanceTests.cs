@@ -76,6 +76,22 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         Assert.Contains("no orthogonalizer declared", results[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_peer_hanging_mid_trajectory_costs_one_timeout_and_names_the_request()
+    {
+        using var client = FakePeers.Connect((_, input, _) => FakePeers.Hang(input), healthy: 30);
+        var declares = Declarations.None with { Orthogonalizer = OrthogonalizerDeclaration.Exact, Momentum = "ema", Scale = "none", WeightDecay = "decoupled" };
+        var hello = new HelloReply(1, "hangs-at-31", [ProtocolV1.CapabilityOrthogonalize, ProtocolV1.CapabilityOptimizer], declares);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (_, results) = DynamicsConformance.Run(client, hello, RunSettings.Standard);
+        foreach (var r in results) output.WriteLine($"{r.Property}: {r.Verdict.Text()} {r.Message}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        var first = results[0];
+        Assert.Equal(ConformanceVerdict.ProtocolError, first.Verdict);
+        Assert.Contains("optimizer.", first.Message, StringComparison.Ordinal);
+        Assert.All(results.Skip(1).Take(3), r => Assert.Contains("not run", r.Message, StringComparison.Ordinal));
+    }
+
     private static MuonOptimizer Muon(OptimizerHyper h, IOrthogonalizer o, double lrFactor) => new(new OptimizerOptions
     {
         StepSize = StepSize.Constant(h.Lr * lrFactor),
