@@ -69,6 +69,29 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Float32_exact_polar_passes_B1_with_float32_round_off_bounds_and_C1_is_not_applicable()
+    {
+        var served = ServedOptimizer.Reference with { Create = (h, o) => new Float32Optimizer(Muon(h, o, 1.0)) };
+        var results = Check(new ProtocolServer("float32-exact", Float32Orthogonalizers.ExactPolar, OrthogonalizerDeclaration.Exact, served) { Dtype = "float32" });
+        foreach (var id in Exact.Take(3)) Assert.Equal(ConformanceVerdict.Pass, Verdict(results, id));
+        var c1 = results.Single(r => r.Property == "dynamics/c1-kappa-free-convergence");
+        Assert.Equal(ConformanceVerdict.NotApplicable, c1.Verdict);
+        Assert.Contains("float32", c1.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Float32_keller_passes_B2_and_a_float32_frobenius_optimizer_fails_the_orbit()
+    {
+        var keller = NewtonSchulz.KellerQuintic();
+        var good = ServedOptimizer.Reference with { Create = (h, o) => new Float32Optimizer(Muon(h, o, 1.0)) };
+        var results = Check(new ProtocolServer("float32-keller", Float32Orthogonalizers.NewtonSchulz(keller), OrthogonalizerDeclaration.Of(keller), good) { Dtype = "float32" });
+        Assert.Equal(ConformanceVerdict.Pass, Verdict(results, "dynamics/b2-coupled-recursion"));
+        var bad = ServedOptimizer.Reference with { Create = (h, _) => new Float32Optimizer(Muon(h, Float32Orthogonalizers.FrobeniusNormalized, 1.0)) };
+        var broken = Check(new ProtocolServer("float32-frobenius-optimizer", Float32Orthogonalizers.ExactPolar, OrthogonalizerDeclaration.Exact, bad) { Dtype = "float32" });
+        AssertFails(broken, "dynamics/b1-singular-value-orbit");
+    }
+
+    [Fact]
     public void Undeclared_orthogonalizer_gets_not_applicable_with_the_reason()
     {
         var results = Check(new ProtocolServer("undeclared", ExactPolar.Default, OrthogonalizerDeclaration.Unknown, ServedOptimizer.Reference));

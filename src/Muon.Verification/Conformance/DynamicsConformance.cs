@@ -18,6 +18,8 @@ namespace Muon.Verification.Conformance;
 /// and its forward-error bound;</item>
 /// <item>anything else NOT APPLICABLE with the reason (no declared map, no trajectory bound).</item>
 /// </list>
+/// For a declared float32 implementation the round-off bounds δ_t of B1/B2 take u = 2⁻²⁴ (same derivation); C1, whose
+/// target 1e-6 has no round-off term, is NOT APPLICABLE; bfloat16 gets NOT APPLICABLE throughout.
 /// Case counts are lower than the specs' own (each case is one request per step over the protocol; see
 /// <see cref="CasesFor"/>), so a <c>--quick</c> check stays well under 30 s.
 /// </summary>
@@ -51,8 +53,8 @@ public static class DynamicsConformance
         ArgumentNullException.ThrowIfNull(settings);
         if (!hello.HasOptimizer)
             return ("no optimizer capability", All("the implementation does not list the \"optimizer\" capability: there is no trajectory to check."));
-        if (hello.Declares.Dtype is "float32" or "bfloat16")
-            return ($"dtype {hello.Declares.Dtype}", All($"declared dtype {hello.Declares.Dtype}: the dynamics tolerances δ_t accumulate float64 round-off (B = 8·max(m, n)·2⁻⁵³ per step) and are not derived for {hello.Declares.Dtype} trajectories."));
+        if (Laws.Tolerances.UnitRoundoff(hello.Declares.Dtype) is not { } u)
+            return ($"dtype {hello.Declares.Dtype}", All($"declared dtype {hello.Declares.Dtype}: no round-off bound is derived for it (u = 2⁻⁸: the first-order bounds δ_t exceed the singular values they bound)."));
         var declared = hello.Declares.Orthogonalizer;
         if (declared.Kind == OrthogonalizerKind.Unknown)
             return ("orthogonalizer undeclared", All("no orthogonalizer declared: the exact-polar laws (B1, C1) need {\"kind\":\"exact\"} and the B2 tolerance needs declared Newton–Schulz coefficients; the default band gives no trajectory bound."));
@@ -69,8 +71,9 @@ public static class DynamicsConformance
             return ("shape scale unrecognized", All($"shape scale {conventions.ScaleSource}: the effective step η cannot be set through lr, so the trajectory is not the spec's (the optimizer/shape-scale verdict covers it)."));
 
         var factory = ProtocolOptimizer.Factory(client, hello.Name, scale, conventions.NesterovValues[0]);
-        var specs = Build(factory, declared);
-        string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}";
+        var specs = Build(factory, declared, u, hello.Declares.Dtype ?? "float64");
+        string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}"
+            + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Generators.Formatting.R(u)}" : "");
         var results = new List<ConformanceResult>();
         foreach (var id in PropertyIds)
         {
@@ -97,19 +100,22 @@ public static class DynamicsConformance
         return (mode, results);
     }
 
-    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(OptimizerFactory muon, OrthogonalizerDeclaration declared)
+    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(OptimizerFactory muon, OrthogonalizerDeclaration declared, double u, string dtype)
     {
         bool exact = declared.Kind == OrthogonalizerKind.Exact;
+        bool lowPrecision = u != Laws.Tolerances.U;
         var ns = declared.ToReference() as NewtonSchulz;
         const string notExact = "declared Newton–Schulz: grid confinement and the κ-free bound are laws of the exact polar factor (an approximate φ leaves the grid — B2); the coupled recursion is checked instead.";
         return new()
         {
-            ["dynamics/b1-singular-value-orbit"] = exact ? (GridConfinementSpecs.SingularValueOrbit(muon), null) : (null, notExact),
-            ["dynamics/b1-loss-floor"] = exact ? (GridConfinementSpecs.LossFloor(muon), null) : (null, notExact),
-            ["dynamics/b1-two-cycle"] = exact ? (GridConfinementSpecs.TwoCycle(muon), null) : (null, notExact),
-            ["dynamics/c1-kappa-free-convergence"] = exact ? (KappaFreeSpecs.MuonIterationsKappaFree(muon), null) : (null, notExact),
+            ["dynamics/b1-singular-value-orbit"] = exact ? (GridConfinementSpecs.SingularValueOrbit(muon, u), null) : (null, notExact),
+            ["dynamics/b1-loss-floor"] = exact ? (GridConfinementSpecs.LossFloor(muon, u: u), null) : (null, notExact),
+            ["dynamics/b1-two-cycle"] = exact ? (GridConfinementSpecs.TwoCycle(muon, u), null) : (null, notExact),
+            ["dynamics/c1-kappa-free-convergence"] = !exact ? (null, notExact)
+                : lowPrecision ? (null, $"declared dtype {dtype}: the convergence target ‖UUᵀ − M*‖_F ≤ 1e-6‖M*‖_F is within ≈ {Generators.Formatting.Short(1e-6 / u)}u of {dtype} round-off, so missing it does not show a κ-dependence (the spec has no round-off term to scale).")
+                : (KappaFreeSpecs.MuonIterationsKappaFree(muon), null),
             ["dynamics/b2-coupled-recursion"] = ns is not null
-                ? (InexactPolarSpecs.CoupledRecursion(muon, ns), null)
+                ? (InexactPolarSpecs.CoupledRecursion(muon, ns, u), null)
                 : (null, "declared exact polar: the coupled recursion is B2's law for Newton–Schulz (for φ ≡ 1 it is the B1 orbit, checked above)."),
         };
     }

@@ -33,7 +33,7 @@ public static class InexactPolarSpecs
     /// φ(sᵢ/‖s‖) is φ'(xᵢ)(eᵢ/‖s‖ − xᵢ x/‖s‖)) and e_t = a·NSForward(m, n) + B(‖W_t‖_F + a√k) (declared NS forward
     /// error, <see cref="Tolerances.NewtonSchulzForward"/>, and the update's rounding); the measuring SVD adds B‖W_t‖_F.
     /// </summary>
-    public static PropertySpec CoupledRecursion(OptimizerFactory subject, NewtonSchulz declared) => new PropertySpec(
+    public static PropertySpec CoupledRecursion(OptimizerFactory subject, NewtonSchulz declared, double u = Tolerances.U) => new PropertySpec(
         "b2/coupled-recursion",
         $"With Newton–Schulz ({declared.Name}) the singular values follow the coupled recursion sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|.",
         "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)",
@@ -44,8 +44,8 @@ public static class InexactPolarSpecs
             const int steps = 30;
             var w0 = c.W0;
             var s = Sigma(w0);
-            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
-            var delta = CoupledDelta(declared, c, orbit, s, steps);
+            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString(), u);
+            var delta = CoupledDelta(declared, c, orbit, s, steps, u);
             for (int t = 0; t <= steps; t++)
             {
                 AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}");
@@ -136,10 +136,10 @@ public static class InexactPolarSpecs
         })) with { Subject = GridConfinementSpecs.Name(subject) };
 
     /// <summary>The coupled-recursion round-off bound δ_t along the predicted orbit from <paramref name="s0"/> (see <see cref="CoupledRecursion"/>).</summary>
-    private static double[] CoupledDelta(NewtonSchulz declared, GridCase c, GridOrbit orbit, IReadOnlyList<double> s0, int steps)
+    private static double[] CoupledDelta(NewtonSchulz declared, GridCase c, GridOrbit orbit, IReadOnlyList<double> s0, int steps, double u = Tolerances.U)
     {
         int k = c.MinDim;
-        double b = Backward(c.Rows, c.Cols), nsForward = Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols);
+        double b = Tolerances.Backward(c.Rows, c.Cols, u), nsForward = Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols, u);
         var s = s0.ToArray();
         var delta = new double[steps + 1];
         double d = b * orbit.W[0].FrobeniusNorm();
