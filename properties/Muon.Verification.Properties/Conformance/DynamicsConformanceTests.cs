@@ -91,6 +91,25 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         AssertFails(broken, "dynamics/b1-singular-value-orbit");
     }
 
+    public static TheoryData<int> OptimizerCatalogue() => new(Enumerable.Range(0, KnownBroken.OptimizerCatalogue.Count));
+
+    /// <summary>
+    /// The optimizer-level catalogue at the dynamics level (β = 0, λ = 0, one parameter): defects of the step size, the
+    /// shape scale or reproducibility FAIL the singular-value orbit; defects of momentum, weight decay or multi-parameter
+    /// handling cannot show in a momentum-free one-parameter trajectory and PASS (the optimizer level names them).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OptimizerCatalogue))]
+    public void Optimizer_catalogue_at_the_dynamics_level(int index)
+    {
+        var (defect, _, _) = KnownBroken.OptimizerCatalogue[index];
+        var results = Check(new ProtocolServer($"broken-muon:{defect}", ExactPolar.Default, OrthogonalizerDeclaration.Exact, BrokenMuonOptimizer.Served(defect)));
+        output.WriteLine($"ROW | {defect} | {string.Join(" | ", results.Select(r => r.Verdict.Text()))}");
+        bool visible = defect is OptimizerDefect.MissingShapeScale or OptimizerDefect.WrongAxisShapeScale or OptimizerDefect.LearningRateSquared or OptimizerDefect.Nondeterministic;
+        Assert.Equal(visible ? ConformanceVerdict.Fail : ConformanceVerdict.Pass, Verdict(results, "dynamics/b1-singular-value-orbit"));
+        Assert.DoesNotContain(results, r => r.Verdict == ConformanceVerdict.ProtocolError);
+    }
+
     [Fact]
     public void Undeclared_orthogonalizer_gets_not_applicable_with_the_reason()
     {
