@@ -7,7 +7,7 @@
 --kind exact    exact polar factor U·1[σ > 1e-12·σ₁]·Vᵀ from NumPy's SVD (declares {"kind": "exact"})
 --kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
 --declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
---dtype float32     iterate in float32 (declared; the oracle then judges the orthogonalizer by the band)
+--dtype float32     iterate in float32 (declared; the oracle then derives its tolerances for u = 2^-24)
 
 The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
 decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.

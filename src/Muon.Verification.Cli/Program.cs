@@ -28,7 +28,9 @@ const string Usage = """
       --assembly PATH --type NAME
                             check a .NET IOrthogonalizer (public type, constructor with only optional
                             parameters) from an assembly; --declare says what it claims to be (default:
-                            itself for ExactPolar/NewtonSchulz, otherwise unknown)
+                            itself for ExactPolar/NewtonSchulz, otherwise unknown). Or a .NET IOptimizer
+                            (constructor (OptimizerOptions, …optional)): every level; its public Orthogonalizer
+                            property, if any, is served as orthogonalize; scale and weight decay are measured
       reproduce             recompute the papers' canonical experiments; write index.md, SVG figures and CSV data
                             to DIR (default: ./report)
     """ + "\n" + ServeCommand.Usage;

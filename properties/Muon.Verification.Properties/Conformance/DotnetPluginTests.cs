@@ -35,4 +35,20 @@ public sealed class DotnetPluginTests(ITestOutputHelper output)
         Assert.Equal(1, wrong);
         Assert.Equal(2, Cli.Run($"check --assembly \"{dll}\" --type No.Such.Type").Code);
     }
+
+    [Fact]
+    public void Cli_assembly_and_type_check_a_dotnet_optimizer_at_every_level()
+    {
+        string dll = typeof(ExactPolar).Assembly.Location;
+        var (code, text) = Cli.Run($"check --quick --assembly \"{dll}\" --type Muon.Reference.Optimizers.MuonOptimizer");
+        output.WriteLine(text);
+        Assert.Equal(0, code);
+        Assert.Matches(@"optimizer/reference-trajectory\s+\| PASS", text);
+        Assert.Matches(@"dynamics/b1-singular-value-orbit\s+\| PASS", text);
+        // Gradient descent behind a declared exact polar: the update is not orthogonalized — shape-scale FAILS.
+        var (gd, text2) = Cli.Run($"check --quick --assembly \"{dll}\" --type Muon.Reference.Optimizers.GradientDescent --declare exact");
+        output.WriteLine(text2);
+        Assert.Equal(1, gd);
+        Assert.Matches(@"optimizer/shape-scale\s+\| FAIL", text2);
+    }
 }

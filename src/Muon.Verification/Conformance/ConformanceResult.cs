@@ -33,7 +33,7 @@ public sealed partial record ConformanceResult(
     public static ConformanceResult NotApplicable(string property, string claim, string reason)
         => new(property, claim, ConformanceVerdict.NotApplicable, 0, null, null, reason, null, null, null, TimeSpan.Zero);
 
-    /// <summary>Converts a harness report; the measured value and bound are read from the violation message (<c>… = value, bound B …</c>).</summary>
+    /// <summary>Converts a harness report; the measured value and bound are read from the violation message (<c>… = value, bound B …</c>, or <c>lower bound B</c> for a claim of the form value ≥ B).</summary>
     public static ConformanceResult From(PropertySpec spec, PropertyReport report)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -50,6 +50,6 @@ public sealed partial record ConformanceResult(
             report.Replay.ToString(), report.FailingCase?.ToString(), report.Elapsed);
     }
 
-    [GeneratedRegex(@"= (?<m>[-+0-9.eE]+|NaN|-?∞), bound (?<b>\[[^\]]*\]|[-+0-9.eE]+)")]
+    [GeneratedRegex(@"= (?<m>[-+0-9.eE]+|NaN|-?∞), (?:lower )?bound (?<b>\[[^\]]*\]|[-+0-9.eE]+)")]
     private static partial Regex MeasuredPattern();
 }

@@ -50,7 +50,7 @@ public static class OptimizerConformance
         if (!hello.HasOptimizer)
             return ("no optimizer capability", AllNotApplicable("the implementation does not list the \"optimizer\" capability."));
         if (hello.Declares.Dtype is "float32" or "bfloat16")
-            return ($"dtype {hello.Declares.Dtype}", AllNotApplicable($"declared dtype {hello.Declares.Dtype}: this version's optimizer tolerances are for float64 only."));
+            return ($"dtype {hello.Declares.Dtype}", AllNotApplicable($"declared dtype {hello.Declares.Dtype}: the step properties must tell convention errors as small as ηλ ≈ 1e-5 relative from round-off (threshold {R(Discrimination)}); {hello.Declares.Dtype} round-off of the orthogonalized update (≥ 1e-6 relative, up to 1e-2 through a quintic's derivative growth) does not allow that discrimination."));
         IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
         var conventions = OptimizerConventions.FromDeclarations(hello.Declares);
         try
@@ -86,6 +86,19 @@ public static class OptimizerConformance
         }
         progress?.WriteLine();
         return (mode, results);
+    }
+
+    /// <summary>
+    /// The conventions the implementation is held to: declared where declared, otherwise measured by one probe step
+    /// each (scale needs an orthogonalizer: the implementation's own, else the declared one). Throws a fatal
+    /// <see cref="ProtocolException"/> when the session breaks during a probe.
+    /// </summary>
+    public static OptimizerConventions Conventions(ProtocolClient client, HelloReply hello)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(hello);
+        IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
+        return Probe(client, o, OptimizerConventions.FromDeclarations(hello.Declares));
     }
 
     private static ConformanceResult[] AllNotApplicable(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();

@@ -15,8 +15,10 @@ namespace Muon.Verification.Conformance;
 /// <item>nothing / <c>unknown</c>: the six symmetry laws with the Keller quintic's tolerances (the largest
 /// derivative growth of the published schedules) and the <see cref="OrthogonalizedBand"/>; spectral-map and
 /// exact-polar laws NOT APPLICABLE;</item>
-/// <item><c>dtype</c> float32/bfloat16: the laws' tolerances are derived for float64 only, so the laws with a
-/// tolerance are NOT APPLICABLE (reason given); the band, zero-in-zero-out and descent direction (no tolerance) run.</item>
+/// <item><c>dtype</c> float32: every law runs with its tolerance derived for float32's unit roundoff u = 2⁻²⁴
+/// (<see cref="Tolerances.UnitRoundoff"/>) instead of 2⁻⁵³ — the same formulas, no widened constant;</item>
+/// <item><c>dtype</c> bfloat16: no law tolerance is derived (u = 2⁻⁸ makes the first-order bounds vacuous), so the laws
+/// with a tolerance are NOT APPLICABLE (reason given); the band, zero-in-zero-out and descent direction (no tolerance) run.</item>
 /// </list>
 /// The descent-direction property (⟨O(G), G⟩ &gt; 0) applies to every implementation.
 /// A session failure (crash, hang, garbage, id mismatch) turns the property that hit it into PROTOCOL ERROR
@@ -65,12 +67,14 @@ public static class OrthogonalizerConformance
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fatal);
         var declared = declares.Orthogonalizer.ToReference();
-        bool lowPrecision = declares.Dtype is "float32" or "bfloat16";
+        double? unitRoundoff = Tolerances.UnitRoundoff(declares.Dtype);
+        bool lowPrecision = unitRoundoff is null;
+        double u = unitRoundoff ?? Tolerances.U;
         var reference = declared ?? NewtonSchulz.KellerQuintic();
-        var laws = OrthogonalizerLaws.For(subject, reference).ToDictionary(l => l.Id);
+        var laws = OrthogonalizerLaws.For(subject, reference, u: u).ToDictionary(l => l.Id);
         if (declared is not ExactPolar)
             foreach (var id in PropertyIds.Where(i => i.StartsWith("exact-polar/", StringComparison.Ordinal)))
-                laws[id] = OrthogonalizerLaws.For(subject, ExactPolar.Default).Single(l => l.Id == id);
+                laws[id] = OrthogonalizerLaws.For(subject, ExactPolar.Default, u: u).Single(l => l.Id == id);
         var observed = new BandObservation();
         var band = OrthogonalizedBand.Property(subject, observed);
         laws["orthogonalizer/descent-direction"] = DescentDirection.Property(subject);
@@ -79,7 +83,8 @@ public static class OrthogonalizerConformance
             ExactPolar => "declared exact polar",
             NewtonSchulz ns => $"declared Newton–Schulz ({ns.Steps} steps, cushion {ns.Schedule.InputCushion}, eps {ns.Eps})",
             _ => "nothing declared: symmetry laws with Keller-quintic tolerances + default orthogonalized band",
-        } + (lowPrecision ? $"; dtype {declares.Dtype}: laws with float64 tolerances not applicable, judged by the band" : "");
+        } + (lowPrecision ? $"; dtype {declares.Dtype}: no law tolerances derived, judged by the band"
+            : u != Tolerances.U ? $"; dtype {declares.Dtype}: law tolerances derived for u = {Generators.Formatting.R(u)}" : "");
 
         var results = new List<ConformanceResult>();
         foreach (var id in PropertyIds)
@@ -117,7 +122,7 @@ public static class OrthogonalizerConformance
         bool isBand = id == "orthogonalizer/orthogonalized-band";
         if (id is "orthogonalizer/descent-direction" or "orthogonalizer/zero-in-zero-out") return null; // no tolerance: every implementation, every dtype
         if (lowPrecision && !isBand)
-            return $"declared dtype {dtype}: this version derives law tolerances for float64 only; the band (≥ 0.08 margin) judges the output.";
+            return $"declared dtype {dtype}: no law tolerance is derived for it (u = 2⁻⁸: the first-order round-off bounds exceed the quantities they bound); the band (≥ 0.08 margin) judges the output.";
         if (isBand)
             return declared is null || lowPrecision ? null : "a schedule is declared: the spectral-map law judges the output against it.";
         if (id.StartsWith("exact-polar/", StringComparison.Ordinal) && declared is not ExactPolar)

@@ -22,8 +22,10 @@ public static class OrthogonalizerLaws
     /// <summary>
     /// The laws for <paramref name="subject"/>, which claims to be <paramref name="declared"/> (for a built-in,
     /// itself). The exact-polar characterization is included when the declared orthogonalizer is an <see cref="ExactPolar"/>.
+    /// Tolerances are derived for arithmetic with unit roundoff <paramref name="u"/> (float64 by default; see
+    /// <see cref="Tolerances.UnitRoundoff"/>).
     /// </summary>
-    public static IReadOnlyList<PropertySpec> For(IOrthogonalizer subject, ISpectralOrthogonalizer declared, MatrixGenOptions? generator = null)
+    public static IReadOnlyList<PropertySpec> For(IOrthogonalizer subject, ISpectralOrthogonalizer declared, MatrixGenOptions? generator = null, double u = Tolerances.U)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(declared);
@@ -31,18 +33,18 @@ public static class OrthogonalizerLaws
         var laws = new List<PropertySpec>
         {
             ZeroInZeroOut(subject, g),
-            OddSymmetry(subject, declared, g),
-            TransposeEquivariance(subject, declared, g),
-            LeftOrthogonalEquivariance(subject, declared, g),
-            RightOrthogonalEquivariance(subject, declared, g),
-            PositiveScaleInvariance(subject, declared, g),
-            SpectralMap(subject, declared, g),
+            OddSymmetry(subject, declared, g, u),
+            TransposeEquivariance(subject, declared, g, u),
+            LeftOrthogonalEquivariance(subject, declared, g, u),
+            RightOrthogonalEquivariance(subject, declared, g, u),
+            PositiveScaleInvariance(subject, declared, g, u),
+            SpectralMap(subject, declared, g, u),
         };
         if (declared is ExactPolar)
         {
-            laws.Add(PartialIsometry(subject, declared, g));
-            laws.Add(NuclearNormPairing(subject, declared, g));
-            laws.Add(RankPreservation(subject, g));
+            laws.Add(PartialIsometry(subject, declared, g, u));
+            laws.Add(NuclearNormPairing(subject, declared, g, u));
+            laws.Add(RankPreservation(subject, g, u));
         }
         return laws.Select(l => l with { Subject = subject.Name }).ToArray();
     }
@@ -70,25 +72,25 @@ public static class OrthogonalizerLaws
         }));
 
     /// <summary>O(−G) = −O(G).</summary>
-    public static PropertySpec OddSymmetry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => Compare(
+    public static PropertySpec OddSymmetry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => Compare(
         "orthogonalizer/odd-symmetry", "O(−G) = −O(G).", "odd polynomial / polar(−G) = −polar(G)", o, declared, g,
-        c => (Apply(o, -c.Matrix), -Apply(o, c.Matrix)), "‖O(−G) + O(G)‖_F");
+        c => (Apply(o, -c.Matrix), -Apply(o, c.Matrix)), "‖O(−G) + O(G)‖_F", u);
 
     /// <summary>O(Gᵀ) = O(G)ᵀ.</summary>
-    public static PropertySpec TransposeEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => Compare(
+    public static PropertySpec TransposeEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => Compare(
         "orthogonalizer/transpose-equivariance", "O(Gᵀ) = O(G)ᵀ.", "U f(Σ) Vᵀ transposes to V f(Σ) Uᵀ", o, declared, g,
-        c => (Apply(o, c.Matrix.Transpose()), Apply(o, c.Matrix).Transpose()), "‖O(Gᵀ) − O(G)ᵀ‖_F");
+        c => (Apply(o, c.Matrix.Transpose()), Apply(o, c.Matrix).Transpose()), "‖O(Gᵀ) − O(G)ᵀ‖_F", u);
 
     /// <summary>O(AG) = A·O(G) for Haar-random orthogonal A.</summary>
-    public static PropertySpec LeftOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => CompareWithRotation(
-        "orthogonalizer/left-orthogonal-equivariance", "O(AG) = A·O(G) for orthogonal A.", o, declared, g, left: true);
+    public static PropertySpec LeftOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => CompareWithRotation(
+        "orthogonalizer/left-orthogonal-equivariance", "O(AG) = A·O(G) for orthogonal A.", o, declared, g, left: true, u);
 
     /// <summary>O(GB) = O(G)·B for Haar-random orthogonal B.</summary>
-    public static PropertySpec RightOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => CompareWithRotation(
-        "orthogonalizer/right-orthogonal-equivariance", "O(GB) = O(G)·B for orthogonal B.", o, declared, g, left: false);
+    public static PropertySpec RightOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => CompareWithRotation(
+        "orthogonalizer/right-orthogonal-equivariance", "O(GB) = O(G)·B for orthogonal B.", o, declared, g, left: false, u);
 
     /// <summary>O(cG) = O(G) for c &gt; 0, including c = 1e±6.</summary>
-    public static PropertySpec PositiveScaleInvariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g)
+    public static PropertySpec PositiveScaleInvariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U)
     {
         var arb = Arb.Zip(MatrixGenerators.Matrices(g), Arb.From(MatrixGenerators.PositiveScales()));
         return new PropertySpec(
@@ -101,7 +103,7 @@ public static class OrthogonalizerLaws
             {
                 var c = x.Case;
                 var gm = c.Matrix;
-                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa) + EpsAllowance(declared, gm.FrobeniusNorm(), x.C, Math.Min(c.Rows, c.Cols));
+                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) + EpsAllowance(declared, gm.FrobeniusNorm(), x.C, Math.Min(c.Rows, c.Cols));
                 double err = (Apply(o, x.C * gm) - Apply(o, gm)).FrobeniusNorm();
                 Check(err, tol, "‖O(cG) − O(G)‖_F", $"c = {R(x.C)}", c);
             }));
@@ -118,7 +120,7 @@ public static class OrthogonalizerLaws
             : 0;
 
     /// <summary>O(G) = Σ f(σᵢ) uᵢvᵢᵀ with the declared spectral map f, checked against an independent Jacobi SVD.</summary>
-    public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+    public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
         "orthogonalizer/spectral-map",
         $"O(G) has G's singular vectors and output singular values f(σ) of the declared map ({declared.Name}).",
         "NS(G) = U φ(Σ/‖G‖_F) Vᵀ (quadratics sheet); polar(G) = U 1[σ > τσ₁] Vᵀ",
@@ -129,13 +131,13 @@ public static class OrthogonalizerLaws
             var oracle = JacobiSvd.Of(c.Matrix);
             var f = declared.SpectralMap(oracle.S);
             var expected = oracle.Reconstruct(i => f[i]);
-            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             double err = (Apply(o, c.Matrix) - expected).FrobeniusNorm();
             Check(err, tol, "‖O(G) − U f(Σ) Vᵀ‖_F", $"f = {declared.Name}, σ = {R(oracle.S)}", c);
         }));
 
     /// <summary>Exact polar: O(G)ᵀO(G) is the orthogonal projector onto G's row space.</summary>
-    public static PropertySpec PartialIsometry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+    public static PropertySpec PartialIsometry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
         "exact-polar/partial-isometry",
         "O(G)ᵀO(G) = Π_row(G): the polar factor is a partial isometry on G's row space.",
         "polar decomposition (Higham, Functions of Matrices §8)",
@@ -148,13 +150,13 @@ public static class OrthogonalizerLaws
             var vr = oracle.V.SubMatrix(0, oracle.V.RowCount, 0, r);
             var projector = vr * vr.Transpose();
             var og = Apply(o, c.Matrix);
-            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             double err = (og.TransposeThisAndMultiply(og) - projector).FrobeniusNorm();
             Check(err, tol, "‖O(G)ᵀO(G) − Π_row(G)‖_F", $"oracle rank {r}", c);
         }));
 
     /// <summary>Exact polar: ⟨O(G), G⟩ = ‖G‖_* (the polar factor maximizes the pairing over the unit spectral ball).</summary>
-    public static PropertySpec NuclearNormPairing(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g) => new(
+    public static PropertySpec NuclearNormPairing(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
         "exact-polar/nuclear-norm-pairing",
         "⟨O(G), G⟩ = ‖G‖_* = Σσᵢ.",
         "duality of spectral and nuclear norms; quadratics sheet B5 (⟨polar G, G⟩ = ‖G‖_*)",
@@ -165,28 +167,28 @@ public static class OrthogonalizerLaws
             var gm = c.Matrix;
             double nuclear = JacobiSvd.Of(gm).S.Sum();
             double pairing = Muon.Reference.Numerics.MatrixFunctions.Inner(Apply(o, gm), gm);
-            double tol = 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa) * gm.FrobeniusNorm();
+            double tol = 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) * gm.FrobeniusNorm();
             Check(Math.Abs(pairing - nuclear), tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c);
         }));
 
     /// <summary>Exact polar: rank(O(G)) = rank(G), also for rank-deficient G.</summary>
-    public static PropertySpec RankPreservation(IOrthogonalizer o, MatrixGenOptions g) => new(
+    public static PropertySpec RankPreservation(IOrthogonalizer o, MatrixGenOptions g, double u = Tolerances.U) => new(
         "exact-polar/rank-preservation",
         "rank O(G) = rank G (round-off directions of a rank-deficient G are not turned into unit singular values).",
         "thresholded polar (quadratics sheet B1: rank-deficient W₀ keeps its rank)",
-        $"ranks counted by the Jacobi oracle above {Tolerances.RankThreshold:R}·σ₁ (see Tolerances.RankThreshold)",
+        $"ranks counted by the Jacobi oracle above {Tolerances.RankThresholdFor(u):R}·σ₁ (see Tolerances.RankThresholdFor)",
         StandardCases,
         () => Prop.ForAll(MatrixGenerators.Matrices(g with { AllowRankDeficient = true }), c =>
         {
-            int rankG = JacobiSvd.Of(c.Matrix).Rank(Tolerances.RankThreshold);
+            int rankG = JacobiSvd.Of(c.Matrix).Rank(Tolerances.RankThresholdFor(u));
             var out_ = JacobiSvd.Of(Apply(o, c.Matrix));
-            int rankO = out_.Rank(Tolerances.RankThreshold);
+            int rankO = out_.Rank(Tolerances.RankThresholdFor(u));
             if (rankO != rankG)
                 throw new SpecViolation($"rank O(G) = {rankO}, rank G = {rankG}; σ(O(G)) = {R(out_.S)} ({Context(c)})");
         }));
 
     private static PropertySpec Compare(string id, string claim, string source, IOrthogonalizer o, ISpectralOrthogonalizer declared,
-        MatrixGenOptions g, Func<MatrixCase, (Matrix<double> Left, Matrix<double> Right)> sides, string quantity) => new(
+        MatrixGenOptions g, Func<MatrixCase, (Matrix<double> Left, Matrix<double> Right)> sides, string quantity, double u) => new(
         id, claim, source,
         "3× the declared forward error (two evaluations and one exact-up-to-rounding transform)",
         StandardCases,
@@ -194,11 +196,11 @@ public static class OrthogonalizerLaws
         {
             var (left, right) = sides(c);
             RequireShape(left, right, c);
-            double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
+            double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             Check((left - right).FrobeniusNorm(), tol, quantity, "", c);
         }));
 
-    private static PropertySpec CompareWithRotation(string id, string claim, IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, bool left)
+    private static PropertySpec CompareWithRotation(string id, string claim, IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, bool left, double u)
     {
         var arb = Arb.From(
             from c in MatrixGenerators.Matrices(g).Generator
@@ -217,7 +219,7 @@ public static class OrthogonalizerLaws
                 var og = Apply(o, gm);
                 var rhs = left ? a * og : og * a;
                 RequireShape(lhs, rhs, x.c);
-                double tol = Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa);
+                double tol = Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa, u);
                 Check((lhs - rhs).FrobeniusNorm(), tol, left ? "‖O(AG) − A·O(G)‖_F" : "‖O(GB) − O(G)·B‖_F", x.q.ToString(), x.c);
             }));
     }

@@ -12,29 +12,46 @@ public static class Tolerances
     /// <summary>Unit roundoff of float64, u = 2⁻⁵³.</summary>
     public const double U = 1.1102230246251565e-16;
 
+    /// <summary>Unit roundoff of float32, u = 2⁻²⁴ (IEEE 754 binary32: 24-bit significand, round to nearest).</summary>
+    public const double UFloat32 = 5.9604644775390625e-8;
+
+    /// <summary>
+    /// The unit roundoff of a protocol dtype: <c>float64</c> (or undeclared) 2⁻⁵³, <c>float32</c> 2⁻²⁴; null for a dtype
+    /// whose tolerances are not derived (<c>bfloat16</c>: 8-bit significand, u = 2⁻⁸ — the first-order bounds below
+    /// exceed the quantities they bound, so no meaningful law tolerance follows from them).
+    /// </summary>
+    public static double? UnitRoundoff(string? dtype) => dtype switch
+    {
+        null or "float64" => U,
+        "float32" => UFloat32,
+        _ => null,
+    };
+
     /// <summary>
     /// Normwise relative backward error of a float64 SVD, matrix product or Newton–Schulz step on an m×n
     /// matrix: a "small multiple of max(m, n)·u" (Golub &amp; Van Loan §8.6, Higham §3.5); the multiple is
-    /// taken as 8, the conventional safety factor for Householder/Givens-based algorithms.
+    /// taken as 8, the conventional safety factor for Householder/Givens-based algorithms. <paramref name="u"/> is the
+    /// unit roundoff of the arithmetic (default float64); rounding a float64 input to the implementation's dtype is a
+    /// relative perturbation ≤ u per entry, already of this form.
     /// </summary>
-    public static double Backward(int m, int n) => 8.0 * Math.Max(m, n) * U;
+    public static double Backward(int m, int n, double u = U) => 8.0 * Math.Max(m, n) * u;
 
     /// <summary>
     /// Frobenius-norm error of a computed exact polar factor of a rank-r matrix with κ = σ₁/σ_r:
     /// the polar factor moves by at most 4‖ΔG‖_F/σ_r under a perturbation ΔG (Li's bound, with the
     /// rectangular and rank-deficient terms), and ‖ΔG‖_F ≤ Backward·‖G‖_F ≤ Backward·√r·σ₁.
     /// </summary>
-    public static double PolarForward(int m, int n, int rank, double kappa) => 4.0 * Math.Sqrt(rank) * kappa * Backward(m, n);
+    public static double PolarForward(int m, int n, int rank, double kappa, double u = U) => 4.0 * Math.Sqrt(rank) * kappa * Backward(m, n, u);
 
     /// <summary>
     /// Frobenius-norm error of a computed Newton–Schulz output on an m×n matrix: each step commits a relative
     /// error of at most Backward·(|a|+|b|+|c|) on an iterate of Frobenius norm ≤ y_max·√k, which the remaining
     /// steps amplify by at most their Lipschitz constants on the image interval (see <see cref="NewtonSchulzGrowth"/>).
     /// </summary>
-    public static double NewtonSchulzForward(NewtonSchulz ns, int m, int n)
+    public static double NewtonSchulzForward(NewtonSchulz ns, int m, int n, double u = U)
     {
         ArgumentNullException.ThrowIfNull(ns);
-        return NewtonSchulzGrowth(ns) * Backward(m, n) * Math.Sqrt(Math.Min(m, n));
+        return NewtonSchulzGrowth(ns) * Backward(m, n, u) * Math.Sqrt(Math.Min(m, n));
     }
 
     /// <summary>
@@ -86,11 +103,11 @@ public static class Tolerances
         return total;
     }
 
-    /// <summary>The forward error of one evaluation of a built-in orthogonalizer on a case (absolute, Frobenius).</summary>
-    public static double Forward(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa) => declared switch
+    /// <summary>The forward error of one evaluation of a built-in orthogonalizer on a case (absolute, Frobenius), in arithmetic with unit roundoff <paramref name="u"/>.</summary>
+    public static double Forward(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa, double u = U) => declared switch
     {
-        NewtonSchulz ns => NewtonSchulzForward(ns, m, n),
-        _ => PolarForward(m, n, rank, kappa),
+        NewtonSchulz ns => NewtonSchulzForward(ns, m, n, u),
+        _ => PolarForward(m, n, rank, kappa, u),
     };
 
     /// <summary>
@@ -98,8 +115,8 @@ public static class Tolerances
     /// transform itself (a float64 product or negation) perturbs the input by at most Backward·‖G‖, which is
     /// already of the same form; hence 3× Forward.
     /// </summary>
-    public static double Comparison(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa)
-        => 3 * Forward(declared, m, n, rank, kappa);
+    public static double Comparison(ISpectralOrthogonalizer declared, int m, int n, int rank, double kappa, double u = U)
+        => 3 * Forward(declared, m, n, rank, kappa, u);
 
     /// <summary>
     /// Relative threshold separating genuine from round-off singular values in the oracle's rank count:
@@ -107,4 +124,12 @@ public static class Tolerances
     /// at ≲ √k·u·σ₁ ≈ 1e-15·σ₁; 1e-9 lies five orders from either side.
     /// </summary>
     public const double RankThreshold = 1e-9;
+
+    /// <summary>
+    /// The rank threshold for an output computed with unit roundoff <paramref name="u"/>: the round-off singular values
+    /// of a computed partial isometry (k ≤ 12 columns) lie at ≲ √k·u ≤ 4u relative, genuine ones of generated inputs at
+    /// ≥ 1e-4 (κ ≤ 1e4); the threshold is their geometric mean √(1e-4·4u), and never below <see cref="RankThreshold"/>
+    /// (float64 keeps 1e-9; float32 gives 4.9e-6).
+    /// </summary>
+    public static double RankThresholdFor(double u) => Math.Max(RankThreshold, Math.Sqrt(1e-4 * 4 * u));
 }

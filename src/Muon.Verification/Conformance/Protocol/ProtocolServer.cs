@@ -53,6 +53,13 @@ public sealed class ProtocolServer
     /// <summary>The served optimizer.</summary>
     public ServedOptimizer Optimizer { get; }
 
+    /// <summary>The <c>dtype</c> the hello declares (default <c>float64</c>; an in-process float32 implementation declares <c>float32</c>).</summary>
+    public string Dtype { get; init; } = "float64";
+
+    /// <summary>Whether the hello lists the <c>orthogonalize</c> capability (default true). When false, orthogonalize requests get an error reply
+    /// (an optimizer whose orthogonalizer is not accessible: the oracle then builds its reference from the declared one).</summary>
+    public bool OffersOrthogonalize { get; init; } = true;
+
     /// <summary>Whether the hello lists the <c>optimizer</c> capability (default true). When false, optimizer requests get an error reply.</summary>
     public bool OffersOptimizer { get; init; } = true;
 
@@ -91,6 +98,8 @@ public sealed class ProtocolServer
                     return "";
                 case ProtocolV1.OpHello:
                     return Write(null, WriteHello);
+                case ProtocolV1.OpOrthogonalize when !OffersOrthogonalize:
+                    throw new FormatException($"this peer does not offer the orthogonalize capability (op \"{op}\").");
                 case ProtocolV1.OpOrthogonalize:
                     var g = MatrixJson.Read(Required(root, "g"), "g");
                     var result = Orthogonalizer.Orthogonalize(g);
@@ -125,7 +134,7 @@ public sealed class ProtocolServer
         w.WriteNumber("protocol", ProtocolV1.Version);
         w.WriteString("name", Name);
         w.WriteStartArray("capabilities");
-        w.WriteStringValue(ProtocolV1.CapabilityOrthogonalize);
+        if (OffersOrthogonalize) w.WriteStringValue(ProtocolV1.CapabilityOrthogonalize);
         if (OffersOptimizer) w.WriteStringValue(ProtocolV1.CapabilityOptimizer);
         w.WriteEndArray();
         w.WriteStartObject("declares");
@@ -156,7 +165,7 @@ public sealed class ProtocolServer
                 break;
         }
         w.WriteEndObject();
-        w.WriteString("dtype", "float64");
+        w.WriteString("dtype", Dtype);
         if (Optimizer.Momentum is { } momentum) w.WriteString("momentum", momentum);
         if (Optimizer.Scale is { } scale) w.WriteString("scale", scale);
         if (Optimizer.WeightDecay is { } decay) w.WriteString("weight_decay", decay);

@@ -11,7 +11,9 @@ namespace Muon.Verification.Specs.Quadratics;
 /// <i>Insights on Muon from Simple Quadratics</i>, arXiv 2602.11948; statements as derived and checked in
 /// <c>shared/theory/quadratics.md</c> B1). Draws: m, n ∈ [2, 30], W₀ ~ N(0, 1/n) (or a constructed spectrum
 /// where the hypothesis needs one), a log-uniform in [0.02, 0.5]. Every tolerance is the round-off bound δ_t of
-/// <see cref="GridOrbit"/> (≈ 1e-11 at the largest draws), never a tuned constant.
+/// <see cref="GridOrbit"/> (≈ 1e-11 at the largest draws), never a tuned constant. The optional <c>u</c> of the
+/// factories is the unit roundoff of the subject's arithmetic (float64 by default; the conformance oracle passes 2⁻²⁴
+/// for an implementation that declares float32).
 /// </summary>
 public static class GridConfinementSpecs
 {
@@ -22,7 +24,7 @@ public static class GridConfinementSpecs
     /// Each singular value follows <c>s ← |s − a|</c>: sorted σ(W_t) matches the sorted scalar orbit for t ≤ K + 4,
     /// K = maxᵢ⌊sᵢ(0)/a⌋. Tolerance δ_t (see <see cref="GridOrbit.Run"/>; sheet: 1e-10). Subject: the fixed-step optimizer.
     /// </summary>
-    public static PropertySpec SingularValueOrbit(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec SingularValueOrbit(OptimizerFactory subject, double u = Laws.Tolerances.U) => new PropertySpec(
         "b1/singular-value-orbit",
         "With W ← W − a·polar(W) on ½‖W‖²_F every singular value follows s ← |s − a| (sorted σ(W_t) = sorted scalar orbit).",
         "quadratics sheet B1 (Gonon–Muşat–Boumal 2602.11948)",
@@ -30,7 +32,7 @@ public static class GridConfinementSpecs
         StandardCases,
         () => Prop.ForAll(GridCase.Arbitrary(GridStart.Gaussian), c =>
         {
-            var (orbit, s0, k) = RunFixed(subject, c, extra: 4);
+            var (orbit, s0, k) = RunFixed(subject, c, extra: 4, u);
             var s = s0;
             for (int t = 0; t <= k + 4; t++)
             {
@@ -45,7 +47,7 @@ public static class GridConfinementSpecs
     /// <see cref="GridOrbit.LossError"/> plus δ_t·Σ distᵢ for the measured s(0) entering the floor.
     /// <paramref name="floor"/> replaces the predicted floor (negative control: <c>BrokenClaims.FloorModulo</c>).
     /// </summary>
-    public static PropertySpec LossFloor(OptimizerFactory subject, Func<IReadOnlyList<double>, double, double>? floor = null) => new PropertySpec(
+    public static PropertySpec LossFloor(OptimizerFactory subject, Func<IReadOnlyList<double>, double, double>? floor = null, double u = Laws.Tolerances.U) => new PropertySpec(
         "b1/loss-floor",
         "L(W_t) ≥ L_floor = ½Σᵢ dist(sᵢ(0), aℤ)² for all t (fixed-step exact-polar Muon cannot go below the grid's floor).",
         "quadratics sheet B1 (Gonon–Muşat–Boumal 2602.11948)",
@@ -53,7 +55,7 @@ public static class GridConfinementSpecs
         StandardCases,
         () => Prop.ForAll(GridCase.Arbitrary(GridStart.Gaussian), c =>
         {
-            var (orbit, s0, k) = RunFixed(subject, c, extra: 6);
+            var (orbit, s0, k) = RunFixed(subject, c, extra: 6, u);
             double predicted = (floor ?? Floor)(s0, c.Step);
             double distSum = s0.Sum(x => Dist(x, c.Step));
             for (int t = 0; t <= k + 6; t++)
@@ -66,7 +68,7 @@ public static class GridConfinementSpecs
     /// η_j = a(4B‖W_j‖_F/σ_min(W_j) + B√k) + B(‖W_j‖_F + a√k) (Li's polar perturbation bound 4‖ΔW‖/σ_min, as in
     /// <c>Tolerances.PolarForward</c>), the first amplified by the second polar, (1 + 4a/σ_min(W_{t+1})); ×2 for second order.
     /// </summary>
-    public static PropertySpec TwoCycle(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec TwoCycle(OptimizerFactory subject, double u = Laws.Tolerances.U) => new PropertySpec(
         "b1/two-cycle",
         "After K = maxᵢ⌊sᵢ(0)/a⌋ steps the iterates cycle exactly: W_{t+2} = W_t.",
         "quadratics sheet B1 (Gonon–Muşat–Boumal 2602.11948)",
@@ -74,9 +76,9 @@ public static class GridConfinementSpecs
         StandardCases,
         () => Prop.ForAll(GridCase.Arbitrary(GridStart.Gaussian), c =>
         {
-            var (orbit, s0, k) = RunFixed(subject, c, extra: 5);
+            var (orbit, s0, k) = RunFixed(subject, c, extra: 5, u);
             int kk = c.MinDim;
-            double b = Backward(c.Rows, c.Cols), a = c.Step;
+            double b = Laws.Tolerances.Backward(c.Rows, c.Cols, u), a = c.Step;
             double Eta(int j)
             {
                 double norm = orbit.W[j].FrobeniusNorm();
@@ -173,14 +175,14 @@ public static class GridConfinementSpecs
     }
 
     /// <summary>Runs K + <paramref name="extra"/> fixed steps; s(0) is the constructed spectrum (padded with exact zeros) or the measured one.</summary>
-    internal static (GridOrbit Orbit, double[] S0, int K) RunFixed(OptimizerFactory subject, GridCase c, int extra)
+    internal static (GridOrbit Orbit, double[] S0, int K) RunFixed(OptimizerFactory subject, GridCase c, int extra, double u = Laws.Tolerances.U)
     {
         var w0 = c.W0;
         double[] s0 = c.Start == GridStart.Gaussian
             ? Sigma(w0)
             : Descending(Sigma(w0).Take(c.Rank)).Concat(Enumerable.Repeat(0.0, c.MinDim - c.Rank)).ToArray();
         int k = (int)Math.Floor(s0.Max() / c.Step);
-        var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, k + extra, _ => c.Step, c.ToString());
+        var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, k + extra, _ => c.Step, c.ToString(), u);
         return (orbit, s0, k);
     }
 

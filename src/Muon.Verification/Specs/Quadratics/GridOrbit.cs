@@ -17,13 +17,15 @@ internal sealed record GridOrbit(IReadOnlyList<Matrix<double>> W, double[][] Sig
     /// (Weyl: σ moves by ≤ ‖ΔW‖₂ ≤ B‖W‖_F), and each step W − aP commits the polar's SVD backward error, the
     /// non-orthonormality of the computed factors (singular values of Û D V̂ᵀ are dᵢ(1 ± 2B)) and the rounding of
     /// the update, together ≤ 3B(‖W‖_F + a√k); the scalar maps s ↦ |s − a·f| are 1-Lipschitz (B1), so errors add.
+    /// <paramref name="u"/> is the unit roundoff of the subject's arithmetic (float64 by default; 2⁻²⁴ for a float32
+    /// implementation, whose iterates are float32 values that the oracle then measures in float64).
     /// </summary>
-    public static GridOrbit Run(IOptimizer optimizer, Matrix<double> w0, int steps, Func<int, double> stepAt, string context)
+    public static GridOrbit Run(IOptimizer optimizer, Matrix<double> w0, int steps, Func<int, double> stepAt, string context, double u = Laws.Tolerances.U)
     {
         var objective = Quadratic.Centered(Matrix<double>.Build.DenseIdentity(w0.RowCount), w0.ColumnCount);
         var w = Iterates(objective, optimizer, Quadratic.W, w0, steps, context);
         int m = w0.RowCount, n = w0.ColumnCount, k = Math.Min(m, n);
-        double b = Backward(m, n);
+        double b = Laws.Tolerances.Backward(m, n, u);
         var sigma = new double[w.Count][];
         var delta = new double[w.Count];
         var loss = new double[w.Count];

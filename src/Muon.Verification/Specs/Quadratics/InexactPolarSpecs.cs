@@ -27,12 +27,13 @@ public static class InexactPolarSpecs
     public const int DrawsPerBatch = 100;
 
     /// <summary>
-    /// Coupled recursion <c>sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|</c> over 30 steps. δ_{t+1} = Λ_t·δ_t + e_t with the coupled map's
+    /// Coupled recursion <c>sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|</c> over 30 steps (with a declared eps and cushion c, φ is applied to
+    /// sᵢ/(c‖s‖₂ + eps) exactly as the implementation normalizes — <see cref="NewtonSchulz.SpectralMap"/>). δ_{t+1} = Λ_t·δ_t + e_t with the coupled map's
     /// ∞-norm Lipschitz constant Λ_t = 1 + a·maxᵢ|φ'(xᵢ)|(1 + xᵢ√k)/‖s‖₂ (xᵢ = sᵢ/‖s‖₂; the row of the Jacobian of
     /// φ(sᵢ/‖s‖) is φ'(xᵢ)(eᵢ/‖s‖ − xᵢ x/‖s‖)) and e_t = a·NSForward(m, n) + B(‖W_t‖_F + a√k) (declared NS forward
     /// error, <see cref="Tolerances.NewtonSchulzForward"/>, and the update's rounding); the measuring SVD adds B‖W_t‖_F.
     /// </summary>
-    public static PropertySpec CoupledRecursion(OptimizerFactory subject, NewtonSchulz declared) => new PropertySpec(
+    public static PropertySpec CoupledRecursion(OptimizerFactory subject, NewtonSchulz declared, double u = Tolerances.U) => new PropertySpec(
         "b2/coupled-recursion",
         $"With Newton–Schulz ({declared.Name}) the singular values follow the coupled recursion sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|.",
         "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)",
@@ -43,13 +44,12 @@ public static class InexactPolarSpecs
             const int steps = 30;
             var w0 = c.W0;
             var s = Sigma(w0);
-            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
-            var delta = CoupledDelta(declared, c, orbit, s, steps);
+            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString(), u);
+            var delta = CoupledDelta(declared, c, orbit, s, steps, u);
             for (int t = 0; t <= steps; t++)
             {
                 AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}");
-                double norm = Math.Sqrt(s.Sum(x => x * x));
-                s = s.Select(x => Math.Abs(x - c.Step * declared.Phi(x / norm))).ToArray();
+                s = Step(declared, s, c.Step);
             }
         })) with { Subject = GridConfinementSpecs.Name(subject) };
 
@@ -136,10 +136,10 @@ public static class InexactPolarSpecs
         })) with { Subject = GridConfinementSpecs.Name(subject) };
 
     /// <summary>The coupled-recursion round-off bound δ_t along the predicted orbit from <paramref name="s0"/> (see <see cref="CoupledRecursion"/>).</summary>
-    private static double[] CoupledDelta(NewtonSchulz declared, GridCase c, GridOrbit orbit, IReadOnlyList<double> s0, int steps)
+    private static double[] CoupledDelta(NewtonSchulz declared, GridCase c, GridOrbit orbit, IReadOnlyList<double> s0, int steps, double u = Tolerances.U)
     {
         int k = c.MinDim;
-        double b = Backward(c.Rows, c.Cols), nsForward = Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols);
+        double b = Tolerances.Backward(c.Rows, c.Cols, u), nsForward = Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols, u);
         var s = s0.ToArray();
         var delta = new double[steps + 1];
         double d = b * orbit.W[0].FrobeniusNorm();
@@ -149,9 +149,20 @@ public static class InexactPolarSpecs
             double norm = Math.Sqrt(s.Sum(x => x * x));
             double lipschitz = 1 + c.Step * s.Max(x => Math.Abs(PhiDerivative(declared, x / norm)) * (1 + x / norm * Math.Sqrt(k))) / norm;
             d = lipschitz * d + c.Step * nsForward + b * (orbit.W[t].FrobeniusNorm() + c.Step * Math.Sqrt(k));
-            s = s.Select(x => Math.Abs(x - c.Step * declared.Phi(x / norm))).ToArray();
+            s = Step(declared, s, c.Step);
         }
         return delta;
+    }
+
+    /// <summary>
+    /// One step of the coupled recursion sᵢ ← |sᵢ − a·f(s)ᵢ| with the declared spectral map f (φ of sᵢ/(c‖s‖₂ + eps):
+    /// the declared cushion c and eps enter exactly as in the implementation's normalization; for eps = 0 this is
+    /// φ(sᵢ/‖s‖₂)).
+    /// </summary>
+    private static double[] Step(NewtonSchulz declared, double[] s, double a)
+    {
+        var f = declared.SpectralMap(s);
+        return s.Select((x, i) => Math.Abs(x - a * f[i])).ToArray();
     }
 
     /// <summary>

@@ -1,0 +1,94 @@
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Conformance;
+using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.Harness;
+using Muon.Verification.Laws;
+using Xunit.Abstractions;
+
+namespace Muon.Verification.Properties.Conformance;
+
+/// <summary>
+/// float32 implementations are judged by the laws with tolerances derived for u = 2⁻²⁴ (not NOT APPLICABLE): correct
+/// float32 implementations pass every law, broken ones still fail the named law, and the same correct float32
+/// implementation judged with float64 tolerances fails (the derived tolerance is needed, not decorative).
+/// </summary>
+public sealed class Float32ConformanceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Unit_roundoff_is_derived_from_the_dtype()
+    {
+        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff("float64"));
+        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff(null));
+        Assert.Equal(Math.Pow(2, -24), Tolerances.UnitRoundoff("float32"));
+        Assert.Null(Tolerances.UnitRoundoff("bfloat16"));
+        Assert.Equal(Tolerances.Backward(7, 3) * Math.Pow(2, 29), Tolerances.Backward(7, 3, Tolerances.UFloat32), 12);
+    }
+
+    public static TheoryData<string> Correct() => new() { "exact", "keller", "you5", "polar-express" };
+
+    [Theory]
+    [MemberData(nameof(Correct))]
+    public void Correct_float32_implementation_passes_every_law(string which)
+    {
+        var (o, declared) = Subject(which);
+        var results = Check(o, declared, "float32");
+        Assert.All(results, r => Assert.True(r.Verdict is ConformanceVerdict.Pass or ConformanceVerdict.NotApplicable, $"{r.Property}: {r.Verdict.Text()} {r.Message}"));
+        Assert.Equal(ConformanceVerdict.Pass, results.Single(r => r.Property == "orthogonalizer/spectral-map").Verdict);
+        Assert.Equal(ConformanceVerdict.Pass, results.Single(r => r.Property == "orthogonalizer/odd-symmetry").Verdict);
+    }
+
+    [Fact]
+    public void Correct_float32_exact_polar_fails_when_judged_with_float64_tolerances()
+    {
+        var results = Check(Float32Orthogonalizers.ExactPolar, OrthogonalizerDeclaration.Exact, "float64");
+        Assert.Contains(results, r => r.Verdict == ConformanceVerdict.Fail);
+    }
+
+    [Fact]
+    public void Float32_frobenius_normalization_declared_exact_fails_partial_isometry()
+    {
+        var results = Check(Float32Orthogonalizers.FrobeniusNormalized, OrthogonalizerDeclaration.Exact, "float32");
+        Assert.Equal(ConformanceVerdict.Fail, results.Single(r => r.Property == "exact-polar/partial-isometry").Verdict);
+    }
+
+    [Fact]
+    public void Float32_exact_polar_with_the_float64_rank_threshold_fails_rank_preservation()
+    {
+        var results = Check(Float32Orthogonalizers.UnthresholdedExactPolar, OrthogonalizerDeclaration.Exact, "float32");
+        Assert.Equal(ConformanceVerdict.Fail, results.Single(r => r.Property == "exact-polar/rank-preservation").Verdict);
+    }
+
+    [Fact]
+    public void Float32_quintic_with_4_steps_declared_5_fails_spectral_map()
+    {
+        var broken = Float32Orthogonalizers.NewtonSchulz(NewtonSchulz.KellerQuintic(4), "float32:broken:quintic-4-steps");
+        var results = Check(broken, OrthogonalizerDeclaration.Of(NewtonSchulz.KellerQuintic()), "float32");
+        Assert.Equal(ConformanceVerdict.Fail, results.Single(r => r.Property == "orthogonalizer/spectral-map").Verdict);
+    }
+
+    [Fact]
+    public void Bfloat16_laws_stay_not_applicable_with_the_reason()
+    {
+        var results = Check(Float32Orthogonalizers.ExactPolar, OrthogonalizerDeclaration.Exact, "bfloat16");
+        var odd = results.Single(r => r.Property == "orthogonalizer/odd-symmetry");
+        Assert.Equal(ConformanceVerdict.NotApplicable, odd.Verdict);
+        Assert.Contains("bfloat16", odd.Message, StringComparison.Ordinal);
+    }
+
+    private static (IOrthogonalizer O, OrthogonalizerDeclaration Declared) Subject(string which) => which switch
+    {
+        "exact" => (Float32Orthogonalizers.ExactPolar, OrthogonalizerDeclaration.Exact),
+        "keller" => (Float32Orthogonalizers.NewtonSchulz(NewtonSchulz.KellerQuintic()), OrthogonalizerDeclaration.Of(NewtonSchulz.KellerQuintic())),
+        "you5" => (Float32Orthogonalizers.NewtonSchulz(NewtonSchulz.You5()), OrthogonalizerDeclaration.Of(NewtonSchulz.You5())),
+        _ => (Float32Orthogonalizers.NewtonSchulz(NewtonSchulz.PolarExpress()), OrthogonalizerDeclaration.Of(NewtonSchulz.PolarExpress())),
+    };
+
+    private IReadOnlyList<ConformanceResult> Check(IOrthogonalizer o, OrthogonalizerDeclaration declared, string dtype)
+    {
+        var server = new ProtocolServer(o.Name, o, declared) { Dtype = dtype, OffersOptimizer = false };
+        using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
+        var report = OrthogonalizerConformance.Check(implementation, o.Name, RunSettings.Standard);
+        output.WriteLine(ConformanceTable.Render(report));
+        return report.Results;
+    }
+}
