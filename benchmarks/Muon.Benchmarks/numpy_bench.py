@@ -27,10 +27,12 @@ def muon_step(m, p, q, lr=0.01):
     return p - lr * polar(r @ q), q - lr * polar(r.T @ p)
 
 def measure(f):
-    start = time.perf_counter()
-    while True:
+    start, calls = time.perf_counter(), 0
+    while True:  # same warm-up rule as the C# side
         f()
-        if time.perf_counter() - start > 0.2:
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if (elapsed >= 0.5 and calls >= 100) or elapsed >= 3:
             break
     times, total = [], time.perf_counter()
     while len(times) < 200 and (len(times) < 7 or time.perf_counter() - total < 0.5):
