@@ -66,6 +66,23 @@ public static class BrokenOrthogonalizers
     /// <summary>Keller's quintic run for 4 steps while 5 are declared (a wrong step count or extension rule).</summary>
     public static IOrthogonalizer QuinticOneStepShort { get; } = new Renamed("broken:quintic-4-steps", NewtonSchulz.KellerQuintic(4));
 
+    /// <summary>
+    /// Polar factor from the Gram eigen-decomposition alone, G·V Λ^{−1/2} Vᵀ, with neither the refinement nor the
+    /// Sylvester correction of the fast exact polar: its error grows as u·κ² instead of u·κ.
+    /// </summary>
+    public static IOrthogonalizer GramUnrefined { get; } = new Lambda("broken:gram-unrefined", g =>
+        g.RowCount < g.ColumnCount ? UnrefinedTall(g.Transpose()).Transpose() : UnrefinedTall(g));
+
+    private static Matrix<double> UnrefinedTall(Matrix<double> g)
+    {
+        var evd = g.TransposeThisAndMultiply(g).Evd(Symmetricity.Symmetric); // the smaller (k×k) Gram
+        var v = evd.EigenVectors;
+        var scaled = v.Clone();
+        for (int j = 0; j < v.ColumnCount; j++)
+            scaled.SetColumn(j, v.Column(j) / Math.Sqrt(Math.Max(evd.EigenValues[j].Real, double.Epsilon)));
+        return g * scaled * v.Transpose();
+    }
+
     /// <summary>All negative controls, for catalogues and reports.</summary>
     public static IReadOnlyList<IOrthogonalizer> All { get; } =
     [
