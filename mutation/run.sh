@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, local tool). Not part of .ci/run: a full run takes tens of minutes on 2 cores.
-#   bash mutation/run.sh reference      # Muon.Reference, judged by tests/Muon.Reference.Tests
-# Reports (HTML + JSON) go to mutation/reports/<target>/.
+#   bash mutation/run.sh reference      # src/Muon.Reference, judged by its example tests + the property suite
+#   bash mutation/run.sh oracle         # the oracle core of src/Muon.Verification, judged by the property suite
+# Extra arguments go to Stryker (e.g. --since:main to mutate only files changed since main).
+# Reports (HTML + JSON): mutation/reports/<target>/reports/mutation-report.{html,json}.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:-reference}"
-dotnet tool restore >/dev/null
+shift || true
 case "$target" in
-  reference)
-    cd "$root/tests/Muon.Reference.Tests"
-    dotnet stryker --config-file "$root/mutation/stryker-config.reference.json" --output "$root/mutation/reports/reference"
-    ;;
-  *)
-    echo "unknown target '$target' (known: reference)" >&2
-    exit 2
-    ;;
+  reference|oracle) ;;
+  *) echo "unknown target '$target' (known: reference, oracle)" >&2; exit 2 ;;
 esac
+cd "$root"
+dotnet tool restore >/dev/null
+# The fast test selection: per-test coverage runs only the tests that reach a mutant; the config's filter drops the
+# tests that start other processes (they run an unmutated copy, so they cannot kill a mutant); quick depth runs a
+# quarter of each property's cases (negative controls keep the standard count, see PropertyAssert.ControlSettings).
+export MUON_VERIFY_DEPTH=quick
+unset MUON_VERIFY_REPLAY MUON_VERIFY_CASES
+dotnet stryker --config-file "$root/mutation/stryker-config.$target.json" --output "$root/mutation/reports/$target" "$@"

@@ -133,4 +133,13 @@ public sealed class PropertyRunnerTests
         Assert.Equal(25, (RunSettings.Standard with { Depth = RunDepth.Quick }).CasesFor(100));
         Assert.Equal(7, (RunSettings.Standard with { CasesOverride = 7 }).CasesFor(100));
     }
+
+    [Fact]
+    public void Negative_controls_never_run_fewer_than_the_standard_cases()
+    {
+        var quick = RunSettings.Standard with { Depth = RunDepth.Quick };
+        Assert.Equal(100, PropertyAssert.ControlSettings(quick).CasesFor(100));
+        Assert.Equal(1000, PropertyAssert.ControlSettings(RunSettings.Standard with { Depth = RunDepth.Deep }).CasesFor(100));
+        Assert.Equal(7, PropertyAssert.ControlSettings(quick with { CasesOverride = 7 }).CasesFor(100));
+    }
 }
