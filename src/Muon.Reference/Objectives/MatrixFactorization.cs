@@ -103,6 +103,7 @@ public sealed class MatrixFactorization : ITwiceDifferentiableObjective
     /// </summary>
     public ParameterSet HessianVectorProduct(ParameterSet at, ParameterSet direction)
     {
+        Check(at, nameof(at));
         var r = Residual(at);
         Check(direction, nameof(direction));
         Matrix<double> p = at[P], q = at[Q], dp = direction[P], dq = direction[Q];

@@ -64,6 +64,7 @@ public sealed class SymmetricMatrixFactorization : ITwiceDifferentiableObjective
     /// <inheritdoc />
     public ParameterSet HessianVectorProduct(ParameterSet at, ParameterSet direction)
     {
+        Check(at, nameof(at));
         var e = Residual(at);
         Check(direction, nameof(direction));
         Matrix<double> u = at[U], du = direction[U];

@@ -58,6 +58,52 @@ public sealed class BadInputTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ExactPolar(double.NaN));
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-1e-300)]
+    [InlineData(double.NaN)]
+    public void Threshold_outside_unit_interval_is_rejected_naming_the_interval(double tau)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ExactPolar(tau));
+        Assert.Equal("threshold", e.ParamName);
+        Assert.Contains("τ must lie in [0, 1).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zero_threshold_is_accepted() => Assert.Equal(0.0, new ExactPolar(0.0).Threshold);
+
+    [Fact]
+    public void Unknown_polar_method_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ExactPolar(method: (PolarMethod)7));
+        Assert.Equal("method", e.ParamName);
+        Assert.Contains("unknown polar method", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Newton_schulz_rejects_a_null_schedule()
+        => Assert.Equal("schedule", Assert.Throws<ArgumentNullException>(() => new NewtonSchulz(null!, 3)).ParamName);
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Newton_schulz_rejects_a_non_positive_input_cushion(double cushion)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new NewtonSchulz(CoefficientSchedule.Cubic with { InputCushion = cushion }, 3));
+        Assert.Equal("schedule.InputCushion", e.ParamName);
+        Assert.Contains("schedule.InputCushion must be finite and > 0.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_schedule_accepts_exactly_its_listed_steps_and_rejects_more()
+    {
+        var strict = new CoefficientSchedule("strict-2", [new(1.5, -0.5, 0), new(1.5, -0.5, 0)], ScheduleExtension.Strict);
+        Assert.Equal(2, new NewtonSchulz(strict, 2).Steps);
+        var e = Assert.Throws<InvalidOperationException>(() => new NewtonSchulz(strict, 3));
+        Assert.Contains("lists 2 steps; step 2 was asked for", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Newton_schulz_rejects_zero_steps_and_negative_eps()
     {
