@@ -53,4 +53,11 @@ public sealed class TrajectoryInputValidationTests
         Assert.Equal("target", e.ParamName);
         Assert.StartsWith("target has NaN at (0, 0)", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Snapshot_of_null_parameters_is_rejected()
+    {
+        var target = TargetSvd.Of(Matrix<double>.Build.DenseIdentity(2));
+        Assert.Equal("parameters", Assert.Throws<ArgumentNullException>(() => MatrixFactorizationSnapshot.Of(null!, target)).ParamName);
+    }
 }
