@@ -8,12 +8,16 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:-reference}"
 shift || true
+# Stryker runs from the project under test (required when several test projects judge it; from the root it would
+# switch to solution mode). Test-project paths in the configs are relative to that directory.
 case "$target" in
-  reference|oracle) ;;
+  reference) project_dir="$root/src/Muon.Reference" ;;
+  oracle) project_dir="$root/src/Muon.Verification" ;;
   *) echo "unknown target '$target' (known: reference, oracle)" >&2; exit 2 ;;
 esac
 cd "$root"
 dotnet tool restore >/dev/null
+cd "$project_dir"
 # The fast test selection: per-test coverage runs only the tests that reach a mutant; the config's filter drops the
 # tests that start other processes (they run an unmutated copy, so they cannot kill a mutant); quick depth runs a
 # quarter of each property's cases (negative controls keep the standard count, see PropertyAssert.ControlSettings).

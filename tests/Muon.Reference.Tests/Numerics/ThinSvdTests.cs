@@ -27,15 +27,18 @@ public sealed class ThinSvdTests
     [InlineData(4, 4)]
     public void Exact_polar_survives_non_convergence_through_the_fallbacks(int m, int n)
     {
+        // The SVD method: the default (Auto) polar of a well-conditioned input never reaches ThinSvd.
+        var polar = new ExactPolar(method: PolarMethod.Svd);
         var g = Sample(m, n);
-        var expected = ExactPolar.Default.Orthogonalize(g);
+        var expected = polar.Orthogonalize(g);
         try
         {
             ThinSvd.DirectSvdOverride = _ => throw new NonConvergenceException("injected");
             var svd = ThinSvd.Of(g);
             Assert.Equal(SvdMethod.Transposed, svd.Method);
+            Assert.True((svd.Reconstruct(s => s) - g).FrobeniusNorm() < 1e-13 * g.FrobeniusNorm() * 10);
             // Same algorithm on Gᵀ: agreement to the polar factor's forward error (κ of a 5×3 Gaussian is ~10).
-            Assert.True((ExactPolar.Default.Orthogonalize(g) - expected).FrobeniusNorm() < 1e-12);
+            Assert.True((polar.Orthogonalize(g) - expected).FrobeniusNorm() < 1e-12);
         }
         finally
         {
@@ -72,6 +75,53 @@ public sealed class ThinSvdTests
         Assert.True((svd.U.TransposeThisAndMultiply(svd.U) - Matrix<double>.Build.DenseIdentity(4)).FrobeniusNorm() < 1e-12);
         var wide = ThinSvd.FromGramEigen(g.Transpose());
         Assert.True((wide.Reconstruct(s => s) - g.Transpose()).FrobeniusNorm() < 1e-12 * g.FrobeniusNorm());
+    }
+
+    [Theory]
+    [InlineData("S")]
+    [InlineData("U")]
+    [InlineData("V")]
+    public void A_direct_svd_with_one_non_finite_factor_falls_back(string factor)
+    {
+        // A NaN anywhere in the direct result (singular values or either factor) must send the decomposition to the
+        // transposed SVD, whose result is then a valid decomposition.
+        var g = Sample(5, 3);
+        try
+        {
+            ThinSvd.DirectSvdOverride = x =>
+            {
+                var svd = x.Svd(computeVectors: true);
+                switch (factor)
+                {
+                    case "S": svd.S[1] = double.NaN; break;
+                    case "U": svd.U[4, 2] = double.NaN; break;
+                    default: svd.VT[2, 0] = double.NaN; break;
+                }
+                return svd;
+            };
+            var result = ThinSvd.Of(g);
+            Assert.Equal(SvdMethod.Transposed, result.Method);
+            Assert.True((result.Reconstruct(s => s) - g).FrobeniusNorm() < 1e-13 * g.FrobeniusNorm() * 10);
+        }
+        finally
+        {
+            ThinSvd.DirectSvdOverride = null;
+        }
+    }
+
+    [Fact]
+    public void Gram_eigen_fallback_reports_noise_below_the_squaring_floor_as_zero_at_any_scale()
+    {
+        // Eigenvalues of AᵀA carry absolute error ~k·u·σ₁², so singular values below ~√(k·u)·σ₁ are noise: a rank-1
+        // input must come back with exactly one non-zero singular value, also when σ₁ is far from 1 (the floor is
+        // relative to σ₁).
+        var v = MatrixFunctions.Gaussian(5, 1, 1.0, new Rng(9));
+        foreach (double scale in new[] { 1e-3, 1.0, 1e6 })
+        {
+            var svd = ThinSvd.FromGramEigen(scale * (v * v.Transpose()));
+            Assert.True(Math.Abs(svd.S[0] - scale * v.Column(0).DotProduct(v.Column(0))) <= 1e-13 * svd.S[0], $"σ₁ = {svd.S[0]:R}");
+            for (int i = 1; i < 5; i++) Assert.True(svd.S[i] == 0, $"scale {scale}: σ{i} = {svd.S[i]:R}");
+        }
     }
 
     [Fact]

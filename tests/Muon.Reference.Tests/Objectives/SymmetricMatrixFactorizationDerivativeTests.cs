@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 using Xunit.Abstractions;
@@ -11,6 +12,19 @@ public sealed class SymmetricMatrixFactorizationDerivativeTests(ITestOutputHelpe
     {
         var g = MatrixFunctions.Gaussian(n, n, 1.0, rng);
         return new SymmetricMatrixFactorization(g + g.Transpose(), d);
+    }
+
+    [Fact]
+    public void Loss_is_a_quarter_of_the_squared_residual_and_vanishes_at_an_exact_factorization()
+    {
+        // L(U) = ¼‖UUᵀ − M*‖_F²: zero (with zero gradient) at U = U*, and ¼‖M*‖² at U = 0.
+        var u = MatrixFunctions.Gaussian(4, 2, 1.0, new Rng(8));
+        var target = u * u.Transpose();
+        var f = new SymmetricMatrixFactorization(target, 2);
+        Assert.True(f.Loss(SymmetricMatrixFactorization.Parameters(u)) <= 1e-28 * Math.Pow(target.FrobeniusNorm(), 2));
+        Assert.True(f.Gradient(SymmetricMatrixFactorization.Parameters(u))[SymmetricMatrixFactorization.U].FrobeniusNorm() <= 1e-14 * target.FrobeniusNorm());
+        double atZero = f.Loss(SymmetricMatrixFactorization.Parameters(Matrix<double>.Build.Dense(4, 2)));
+        Assert.Equal(0.25 * Math.Pow(target.FrobeniusNorm(), 2), atZero, 12);
     }
 
     [Theory]

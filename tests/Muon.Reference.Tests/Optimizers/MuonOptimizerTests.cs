@@ -22,6 +22,19 @@ public sealed class MuonOptimizerTests
         => Assert.True((expected - actual).FrobeniusNorm() < 1e-13, $"difference {(expected - actual).FrobeniusNorm():R}");
 
     [Fact]
+    public void Step_uses_the_orthogonalizer_it_was_given()
+    {
+        // Three Keller steps are far from the polar factor (φ₃ ≠ 1), so the step tells the two apart.
+        var (p, g, _) = Data();
+        var ns = new NewtonSchulz(CoefficientSchedule.KellerQuintic, 3);
+        var muon = MuonOptimizer.WithStepSize(0.1, ns);
+        Assert.Same(ns, muon.Orthogonalizer);
+        var step = muon.Step(p, g, muon.Start(p));
+        Close(p["W"] - 0.1 * ns.Orthogonalize(g["W"]), step.Parameters["W"]);
+        Assert.True((p["W"] - 0.1 * Polar(g["W"]) - step.Parameters["W"]).FrobeniusNorm() > 1e-3);
+    }
+
+    [Fact]
     public void Momentum_free_step_is_p_minus_eta_polar_g()
     {
         var (p, g, _) = Data();
