@@ -94,7 +94,7 @@ public sealed class MatrixFactorization : ITwiceDifferentiableObjective
         double c = Convention.RelativeToHalf();
         var gp = Gemm.Product(r, parameters[Q]);
         var gq = Gemm.Product(r.Transpose(), parameters[P]);
-        return ParameterSet.Of((P, c == 1 ? gp : c * gp), (Q, c == 1 ? gq : c * gq));
+        return ParameterSet.Of((P, c * gp), (Q, c * gq));
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class MatrixFactorization : ITwiceDifferentiableObjective
         double c = Convention.RelativeToHalf();
         var hp = dr * q + r * dq;
         var hq = dr.TransposeThisAndMultiply(p) + r.TransposeThisAndMultiply(dp);
-        return ParameterSet.Of((P, c == 1 ? hp : c * hp), (Q, c == 1 ? hq : c * hq));
+        return ParameterSet.Of((P, c * hp), (Q, c * hq));
     }
 
     private void Check(ParameterSet parameters, string what)

@@ -58,7 +58,7 @@ public abstract class MomentumOptimizer : IOptimizer
         var next = parameters.Zip(input, (name, p, u) =>
         {
             double etaP = Options.StepSizeOf(name, eta);
-            var decayed = Options.WeightDecay == 0 ? p : p * (1 - etaP * Options.WeightDecay);
+            var decayed = p * (1 - etaP * Options.WeightDecay);   // exact copy of p when the decay is 0 (1·x = x)
             return decayed - etaP * Direction(name, u);
         });
         return new OptimizerStep(next, new OptimizerState(state.T + 1, momentum), eta);

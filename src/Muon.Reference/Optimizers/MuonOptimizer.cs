@@ -42,6 +42,6 @@ public sealed class MuonOptimizer : MomentumOptimizer
         if (o.RowCount != input.RowCount || o.ColumnCount != input.ColumnCount)
             throw new InvalidOperationException($"orthogonalizer '{Orthogonalizer.Name}' returned {o.RowCount}×{o.ColumnCount} for the {input.RowCount}×{input.ColumnCount} input of '{name}'.");
         double s = Scale.Factor(input.RowCount, input.ColumnCount);
-        return s == 1.0 ? o : s * o;
+        return s * o;
     }
 }
