@@ -37,16 +37,20 @@ public readonly record struct QuinticStep(double A, double B, double C)
 /// </summary>
 public sealed record CoefficientSchedule(string Name, IReadOnlyList<QuinticStep> Steps, ScheduleExtension Extension, double InputCushion = 1.0)
 {
-    // Stryker disable all : static initializers run once per test process, before Stryker can activate a mutant, so the
-    // tool cannot test the published tables below. They are pinned value by value (NewtonSchulzTests, the Polar Express
-    // and You tables; CoefficientScheduleNamingTests, the names), and hand-applied mutants of them fail (docs/mutation.md).
+    // The published tables are static initializers, which run once per test process before Stryker can activate a
+    // mutant, so the tool cannot test them (each "Stryker disable" below says so). They are pinned value by value
+    // (NewtonSchulzTests: the Polar Express and You tables; CoefficientScheduleNamingTests: the names), and
+    // hand-applied mutants of them fail those tests (docs/mutation.md).
     /// <summary>Classical cubic (1.5, −0.5, 0); converges to 1 on (0, √3).</summary>
+    // Stryker disable all : static initializer (not activatable by Stryker); pinned by NewtonSchulzTests and CoefficientScheduleNamingTests
     public static CoefficientSchedule Cubic { get; } = new("cubic", [new(1.5, -0.5, 0)], ScheduleExtension.RepeatLast);
 
     /// <summary>Keller Jordan's quintic (3.4445, −4.7750, 2.0315), repeated.</summary>
+    // Stryker disable all : static initializer (not activatable by Stryker); pinned by NewtonSchulzTests and CoefficientScheduleNamingTests
     public static CoefficientSchedule KellerQuintic { get; } = new("keller-quintic", [new(3.4445, -4.7750, 2.0315)], ScheduleExtension.RepeatLast);
 
     /// <summary>You/Cesista 5-step schedule; the last step repeats if more are asked for.</summary>
+    // Stryker disable all : static initializer (not activatable by Stryker); pinned by NewtonSchulzTests and CoefficientScheduleNamingTests
     public static CoefficientSchedule You5 { get; } = new("you-5", [
         new(4.0848, -6.8946, 2.9270),
         new(3.9505, -6.3029, 2.6377),
@@ -56,8 +60,10 @@ public sealed record CoefficientSchedule(string Name, IReadOnlyList<QuinticStep>
     ], ScheduleExtension.RepeatLast);
 
     /// <summary>Polar Express (arXiv 2505.16932), 8 steps, cushion 1.01, step 8 repeated.</summary>
+    // Stryker disable all : static initializer (not activatable by Stryker); pinned by NewtonSchulzTests and CoefficientScheduleNamingTests
     public static CoefficientSchedule PolarExpress { get; } = new("polar-express", BuildPolarExpress(), ScheduleExtension.RepeatLast, 1.01);
 
+    // Stryker disable all : static initializer (not activatable by Stryker); pinned by NewtonSchulzTests and CoefficientScheduleNamingTests
     private static QuinticStep[] BuildPolarExpress()
     {
         (double A, double B, double C)[] raw =
