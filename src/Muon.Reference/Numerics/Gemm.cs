@@ -23,11 +23,14 @@ public static class Gemm
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
             throw new ArgumentException($"buffer too small for a {m}×{k} by {k}×{n} product.");
         int j = 0;
+        // Stryker disable once Logical,Boolean : selects the FMA kernel or the portable loop: the same dot products, differing only by the FMA's rounding (within the tested γ_k bound)
         if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
+            // Stryker disable once Equality : a last full block taken by the scalar loop instead: same product up to the FMA's rounding
             for (; j + 4 <= n; j += 4)
             {
                 int i = 0;
+                // Stryker disable once Equality : a last full block taken by the scalar loop instead: same product up to the FMA's rounding
                 for (; i + 8 <= m; i += 8) Kernel8x4(a, m, k, b, transposeB, n, c, i, j, beta);
                 for (; i < m; i++)
                     for (int q = 0; q < 4; q++) c[(j + q) * m + i] = Dot(a, m, k, b, transposeB, n, i, j + q) + (beta == 0 ? 0 : beta * c[(j + q) * m + i]);

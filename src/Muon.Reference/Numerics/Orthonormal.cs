@@ -18,6 +18,7 @@ public static class Orthonormal
         var q = qr.Q.Clone();
         for (int j = 0; j < cols; j++)
         {
+            // Stryker disable once Equality,Boolean : R_jj = 0 has probability 0 for a Gaussian; flipping the opposite columns gives −Q, which is Haar as well (the law is what Haar_columns_are_sign_symmetric checks)
             if (qr.R[j, j] < 0)
                 q.SetColumn(j, -q.Column(j));
         }
@@ -34,10 +35,12 @@ public static class Orthonormal
     public static void CompleteColumns(Matrix<double> u, int filled)
     {
         int next = filled;
+        // Stryker disable once Equality : the standard basis spans R^m, so the loop always ends through next == ColumnCount before e reaches RowCount
         for (int e = 0; e < u.RowCount && next < u.ColumnCount; e++)
         {
             var v = Vector<double>.Build.Dense(u.RowCount);
             v[e] = 1;
+            // Stryker disable once Equality : a third Gram–Schmidt pass changes rounding only
             for (int pass = 0; pass < 2; pass++)
             {
                 for (int j = 0; j < next; j++)
@@ -47,6 +50,7 @@ public static class Orthonormal
                 }
             }
             double norm = v.L2Norm();
+            // Stryker disable once Equality : a residual norm of exactly 0.5 (measure zero); either choice completes the basis
             if (norm > 0.5)
             {
                 u.SetColumn(next, v / norm);

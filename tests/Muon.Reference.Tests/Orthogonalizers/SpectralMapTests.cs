@@ -24,6 +24,8 @@ public sealed class SpectralMapTests
     {
         ExactPolar.Default,
         new ExactPolar(0.1),
+        new ExactPolar(0.1, PolarMethod.Svd),
+        new ExactPolar(method: PolarMethod.Svd),
         new NewtonSchulz(CoefficientSchedule.KellerQuintic, 5),
         new NewtonSchulz(CoefficientSchedule.Cubic, 7, eps: 0.5),
         new NewtonSchulz(CoefficientSchedule.PolarExpress, 8),
