@@ -83,6 +83,7 @@ public sealed class NewtonSchulz : ISpectralOrthogonalizer
         var (scaled, exponent) = BinaryScaling.Normalize(g);
         double norm = scaled.FrobeniusNorm();
         if (norm == 0) return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);
+        // Stryker disable once Equality : p(XXᵀ)X = X·p(XᵀX): iterating on either Gram side gives the same matrix; only cost and rounding differ
         bool tall = g.RowCount > g.ColumnCount;
         var wide = tall ? scaled.Transpose() : scaled;
         int r = wide.RowCount, c = wide.ColumnCount;
@@ -99,6 +100,7 @@ public sealed class NewtonSchulz : ISpectralOrthogonalizer
             Gemm.Multiply(x, r, c, x, transposeB: true, r, gram);               // A = X Xᵀ
             if (cc != 0)
             {
+                // Stryker disable once Boolean : gram = XXᵀ is bitwise symmetric (each entry sums the same products in the same order), so A·Aᵀ and A·A are the same bits
                 Gemm.Multiply(gram, r, r, gram, transposeB: false, r, gram2);   // A²
                 for (int i = 0; i < gram.Length; i++) gram2[i] = b * gram[i] + cc * gram2[i];
             }
