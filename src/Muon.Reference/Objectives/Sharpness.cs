@@ -39,7 +39,6 @@ public static class Sharpness
         int dim = at.Sum(kv => kv.Value.RowCount * kv.Value.ColumnCount);
         int k = Math.Min(dim, maxIterations);
         // Stryker disable once Arithmetic : capacity hint only
-        // Stryker disable once Arithmetic : capacity hint only
         var basis = new List<Vector<double>>(k + 1);
         var alpha = new double[k];
         var beta = new double[k];          // beta[j] couples q_j and q_{j+1}; beta[k-1] is the residual coupling
