@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Verification.Oracles;
 
-namespace Muon.Verification.Properties.Oracles;
+namespace Muon.Verification.Properties.Orthogonalizers;
 
 /// <summary>The Jacobi oracle's documented results: sorted σ, orthonormal factors, reconstruction, rank, convergence.</summary>
 public sealed class JacobiSvdTests
