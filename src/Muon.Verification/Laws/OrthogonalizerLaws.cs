@@ -195,6 +195,7 @@ public static class OrthogonalizerLaws
         () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
         {
             var (left, right) = sides(c);
+            // Stryker disable once Statement : Apply already guarantees each side's shape, and both sides of every Compare law have the same shape
             RequireShape(left, right, c);
             double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             Check((left - right).FrobeniusNorm(), tol, quantity, "", c);
@@ -218,6 +219,7 @@ public static class OrthogonalizerLaws
                 var lhs = left ? Apply(o, a * gm) : Apply(o, gm * a);
                 var og = Apply(o, gm);
                 var rhs = left ? a * og : og * a;
+                // Stryker disable once Statement : Apply already guarantees both sides are m×n (A·O(G), O(G)·B with square A, B), so the shapes cannot differ
                 RequireShape(lhs, rhs, x.c);
                 double tol = Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa, u);
                 Check((lhs - rhs).FrobeniusNorm(), tol, left ? "‖O(AG) − A·O(G)‖_F" : "‖O(GB) − O(G)·B‖_F", x.q.ToString(), x.c);
@@ -237,6 +239,7 @@ public static class OrthogonalizerLaws
 
     private static void RequireShape(Matrix<double> a, Matrix<double> b, MatrixCase c)
     {
+        // Stryker disable once Logical : unreachable failure: Apply already guarantees each side has its input's shape, and both sides' inputs have the same shape
         if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
             throw new SpecViolation($"shapes differ: {a.RowCount}×{a.ColumnCount} vs {b.RowCount}×{b.ColumnCount} ({Context(c)})", ViolationKind.Contract);
     }

@@ -50,6 +50,7 @@ public static class Tolerances
     /// </summary>
     public static double NewtonSchulzForward(NewtonSchulz ns, int m, int n, double u = U)
     {
+        // Stryker disable once Statement : NewtonSchulzGrowth(ns), evaluated first, throws the identical ArgumentNullException for ns
         ArgumentNullException.ThrowIfNull(ns);
         return NewtonSchulzGrowth(ns) * Backward(m, n, u) * Math.Sqrt(Math.Min(m, n));
     }
@@ -87,6 +88,7 @@ public static class Tolerances
                 y = p.Apply(y);
             }
             double suffix = 1;
+            // Stryker disable once Linq : amplification[steps] is only read as Math.Max(1, amplification[steps]), so 0 and 1 are indistinguishable
             amplification[steps] = Math.Max(amplification[steps], 1);
             for (int k = steps - 1; k >= 0; k--)
             {

@@ -40,9 +40,11 @@ public sealed class JacobiSvd
         int k = a.ColumnCount;
         var v = Matrix<double>.Build.DenseIdentity(k);
         int sweep = 0;
+        // Stryker disable once Equality : an 81st sweep is reachable only if 80 Jacobi sweeps fail to converge, which does not happen for finite input (quadratic convergence)
         for (; sweep < 80; sweep++)
         {
             bool rotated = false;
+            // Stryker disable once Equality,Arithmetic : for i ≥ k − 1 the inner loop (j from i + 1 to k − 1) is empty
             for (int i = 0; i < k - 1; i++)
             {
                 for (int j = i + 1; j < k; j++)
@@ -94,5 +96,6 @@ public sealed class JacobiSvd
     }
 
     /// <summary>The number of singular values above <paramref name="relativeThreshold"/>·σ₁.</summary>
+    // Stryker disable once Logical : S is never empty (min(m, n) ≥ 1), so S.Count == 0 is false and || and && agree
     public int Rank(double relativeThreshold) => S.Count == 0 || S[0] == 0 ? 0 : S.Count(s => s > relativeThreshold * S[0]);
 }
