@@ -33,7 +33,9 @@ public static class Sharpness
         ArgumentNullException.ThrowIfNull(rng);
         if (maxIterations < 1)
             throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "Lanczos needs at least one iteration.");
+        // Stryker disable once Statement : every HessianVectorProduct repeats this check on `at` with the same name and message (SharpnessInputValidationTests)
         objective.Layout.RequireSameLayout(at, nameof(at));
+        // Stryker disable once Statement : every HessianVectorProduct repeats this check on `at` with the same name and message (SharpnessInputValidationTests)
         at.RequireFinite(nameof(at));
 
         int dim = at.Sum(kv => kv.Value.RowCount * kv.Value.ColumnCount);

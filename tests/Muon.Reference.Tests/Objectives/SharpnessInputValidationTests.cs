@@ -21,7 +21,9 @@ public sealed class SharpnessInputValidationTests
     [Fact]
     public void At_least_one_lanczos_step_is_required_and_one_is_enough()
     {
-        Assert.Equal("maxIterations", Assert.Throws<ArgumentOutOfRangeException>(() => Sharpness.Estimate(F, At, new Rng(1), 0)).ParamName);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Sharpness.Estimate(F, At, new Rng(1), 0));
+        Assert.Equal("maxIterations", e.ParamName);
+        Assert.StartsWith("Lanczos needs at least one iteration.", e.Message, StringComparison.Ordinal);
         var one = Sharpness.Estimate(F, At, new Rng(1), 1);
         Assert.Equal(1, one.Iterations);
         Assert.Equal(1.0, one.LambdaMax, 14); // H = I: every Rayleigh quotient is 1

@@ -48,6 +48,8 @@ public sealed class SpectralMapTests
         Assert.Equal([1.0, 1.0, 0.0, 0.0], new ExactPolar(0.1).SpectralMap([3.0, 1.0, 0.25, 0.0]));
         Assert.Equal([1.0, 1.0, 1.0, 0.0], ExactPolar.Default.SpectralMap([3.0, 1.0, 0.25, 1e-13]));
         Assert.Equal([0.0, 0.0], ExactPolar.Default.SpectralMap([0.0, 0.0]));
+        // τ = 0 keeps every positive singular value and still maps an exact zero to 0 (the cut is strict).
+        Assert.Equal([1.0, 1.0, 0.0], new ExactPolar(0).SpectralMap([2.0, 1e-300, 0.0]));
         Assert.Empty(ExactPolar.Default.SpectralMap([]));
     }
 
