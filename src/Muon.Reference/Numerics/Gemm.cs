@@ -26,7 +26,6 @@ public static class Gemm
         // Stryker disable once Logical,Boolean : selects the FMA kernel or the portable loop: the same dot products, differing only by the FMA's rounding (within the tested γ_k bound)
         if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
-            // Stryker disable once Equality : a last full block taken by the scalar loop instead: same product up to the FMA's rounding
             for (; j + 4 <= n; j += 4)
             {
                 int i = 0;

@@ -35,12 +35,10 @@ public static class Orthonormal
     public static void CompleteColumns(Matrix<double> u, int filled)
     {
         int next = filled;
-        // Stryker disable once Equality : the standard basis spans R^m, so the loop always ends through next == ColumnCount before e reaches RowCount
         for (int e = 0; e < u.RowCount && next < u.ColumnCount; e++)
         {
             var v = Vector<double>.Build.Dense(u.RowCount);
             v[e] = 1;
-            // Stryker disable once Equality : a third Gram–Schmidt pass changes rounding only
             for (int pass = 0; pass < 2; pass++)
             {
                 for (int j = 0; j < next; j++)

@@ -22,11 +22,9 @@ public sealed class Rng
     private static ulong SplitMix64(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;
-        // Stryker disable Bitwise : on a ulong, >> is already the logical shift, so the >>> mutants are the same operator.
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
-        // Stryker restore Bitwise
     }
 
     /// <summary>The next 64 random bits.</summary>
@@ -44,7 +42,6 @@ public sealed class Rng
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
-    // Stryker disable once Bitwise : >> 11 on a ulong is the logical shift, so its >>> mutant is the same operator.
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform on [<paramref name="lo"/>, <paramref name="hi"/>).</summary>

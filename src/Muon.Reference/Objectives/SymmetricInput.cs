@@ -18,7 +18,6 @@ internal static class SymmetricInput
         if (a!.RowCount != a.ColumnCount)
             throw new ArgumentException($"{name} is {a.RowCount}×{a.ColumnCount} but must be square.", name);
         double scale = a.Enumerate().Max(Math.Abs);
-        // Stryker disable once Equality : at j = n the inner loop (i from j + 1 to n − 1) is empty
         for (int j = 0; j < a.ColumnCount; j++)
         {
             for (int i = j + 1; i < a.RowCount; i++)
