@@ -45,6 +45,10 @@ public sealed class RunSettingsEnvironmentTests
         => Assert.Equal(RunSettings.Standard with { Depth = depth }, With(text, null, null));
 
     [Fact]
+    public void One_case_is_a_valid_override()
+        => Assert.Equal(1, With(null, null, "1").CasesOverride);
+
+    [Fact]
     public void Replay_and_cases_are_read()
         => Assert.Equal(new RunSettings(RunDepth.Standard, new Replay(12, 7, 3) { Spec = "a::b" }, 9), With(null, "a::b@12,7,3", "9"));
 
