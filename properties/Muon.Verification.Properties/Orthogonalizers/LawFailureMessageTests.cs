@@ -30,6 +30,7 @@ public sealed class LawFailureMessageTests
     /// <summary>(subject, law id, expected message pattern).</summary>
     public static TheoryData<string, string, string> Messages() => new()
     {
+        { "lower", "orthogonalizer/transpose-equivariance", "^‖O\\(Gᵀ\\) − O\\(G\\)ᵀ‖_F = (" + Number + "), bound (" + Number + ")" },
         { "abs", "orthogonalizer/odd-symmetry", "^‖O\\(−G\\) \\+ O\\(G\\)‖_F = (" + Number + "), bound (" + Number + ")" + CaseContext },
         { "sign", "orthogonalizer/left-orthogonal-equivariance", "^‖O\\(AG\\) − A·O\\(G\\)‖_F = (" + Number + "), bound (" + Number + "); .+" + CaseContext },
         { "sign", "orthogonalizer/right-orthogonal-equivariance", "^‖O\\(GB\\) − O\\(G\\)·B‖_F = (" + Number + "), bound (" + Number + "); .+" + CaseContext },
@@ -46,7 +47,7 @@ public sealed class LawFailureMessageTests
 
     private static readonly Dictionary<string, LawSubject> Subjects = new[]
     {
-        LawSubject.Identity, LawSubject.Abs, LawSubject.Sign, LawSubject.Ones, LawSubject.OnesOnZero,
+        LawSubject.Identity, LawSubject.Lower, LawSubject.Abs, LawSubject.Sign, LawSubject.Ones, LawSubject.OnesOnZero,
         LawSubject.ExtraRow, LawSubject.ExtraColumn, LawSubject.OneNaN,
     }.ToDictionary(s => s.Name);
 

@@ -13,6 +13,9 @@ internal sealed class LawSubject(string name, Func<Matrix<double>, Matrix<double
     /// <summary>O(G) = G: odd and equivariant, but not scale invariant, not a partial isometry, ⟨G, G⟩ ≠ ‖G‖_*.</summary>
     public static LawSubject Identity { get; } = new("identity", g => g.Clone());
 
+    /// <summary>The lower triangle: L(Gᵀ) ≠ L(G)ᵀ, so it breaks transpose equivariance.</summary>
+    public static LawSubject Lower { get; } = new("lower", g => g.LowerTriangle());
+
     /// <summary>Entrywise |G|: not odd.</summary>
     public static LawSubject Abs { get; } = new("abs", g => g.PointwiseAbs());
 
