@@ -59,4 +59,27 @@ public sealed class FastPolarTests
         double error = (fast - new ExactPolar(method: PolarMethod.Svd).Orthogonalize(g)).FrobeniusNorm();
         Assert.True(error <= 16 * MatrixFunctions.UnitRoundoff * kappa, $"κ = {kappa:R}: error {error:R}");
     }
+
+    [Fact]
+    public void Refinement_gives_up_after_its_step_cap_and_converges_within_a_larger_one()
+    {
+        // X₀ = 0.5·Q (Q with orthonormal columns): Newton–Schulz maps each singular value σ ↦ σ(3 − σ²)/2, so
+        // 0.5 → 0.69 → 0.87 → 0.97 → 0.998 → 1 − 4e-6 → 1 − 2e-11 → 1 − 1e-21: seven steps to ‖XᵀX − I‖_F ≤ 16·k·u.
+        // A cap of 4 must decline (the fast path then hands over to the SVD); a cap of 12 must converge.
+        const int k = 5, p = 9;
+        var q = Orthonormal.Haar(p, k, new Rng(3));
+        double[] Start() => (0.5 * q.Transpose()).ToColumnMajorArray();
+        var next = new double[k * p];
+        var s = new double[k * k];
+
+        var capped = Start();
+        Assert.False(GramPolar.Refine(ref capped, ref next, s, k, p, maxSteps: 4));
+
+        var xt = Start();
+        Assert.True(GramPolar.Refine(ref xt, ref next, s, k, p, maxSteps: 12));
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(k, p, xt).Transpose();
+        double defect = (x.TransposeThisAndMultiply(x) - MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(k)).FrobeniusNorm();
+        Assert.True(defect <= 16 * k * MatrixFunctions.UnitRoundoff, $"defect {defect:R}");
+        Assert.True((x - q).FrobeniusNorm() <= 16 * k * MatrixFunctions.UnitRoundoff, "the refined X is Q itself");
+    }
 }
