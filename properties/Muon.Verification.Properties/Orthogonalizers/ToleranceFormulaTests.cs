@@ -41,6 +41,8 @@ public sealed class ToleranceFormulaTests
         { "cubic×2: y₀A₀ = 1·2.25, step terms 2·1·1.5 + 2·1·1", 1.5, -0.5, 0, 1.0, 2, 7.25 },
         { "cubic×1, cushion 2: y₀ = 0.5, y₀A₀ = 0.75, step term 2·max(1, 0.5)·1", 1.5, -0.5, 0, 2.0, 1, 2.75 },
         { "quintic (2, −1.5, 0.5)×1: |p'| ≤ 2, y₀A₀ = 2, step term 4·1·1", 2, -1.5, 0.5, 1.0, 1, 6 },
+        // An iterate that overshoots 1 costs more: p(y) = 2y enters its second step at y₁ = 2, so max(1, y₁) = 2.
+        { "doubling×2: A = (4, 2, 1), y₀A₀ = 4, step terms 2·max(1, 1)·2 + 2·max(1, 2)·1", 2, 0, 0, 1.0, 2, 12 },
     };
 
     [Theory]
@@ -49,6 +51,31 @@ public sealed class ToleranceFormulaTests
     {
         var schedule = new CoefficientSchedule(name, [new QuinticStep(a, b, c)], ScheduleExtension.RepeatLast, cushion);
         Assert.Equal(expected, Tolerances.NewtonSchulzGrowth(new NewtonSchulz(schedule, steps)), 1e-12);
+    }
+
+    /// <summary>
+    /// growth·eps/(min(1, s)·c_F·‖G‖_F)·√min(m, n), on a case where every factor differs from 1: Polar Express (cushion 1.01),
+    /// ‖G‖_F = 2, a wide 3×7 input (k = 3), and a scale s below 1 (where it sets δ) and above 1 (where it does not).
+    /// </summary>
+    [Theory]
+    [InlineData(0.25, 0.25)]
+    [InlineData(8.0, 1.0)]
+    public void Eps_allowance_is_growth_times_the_relative_normalizer_shift_on_each_singular_value(double scale, double minOneScale)
+    {
+        var ns = new NewtonSchulz(CoefficientSchedule.PolarExpress, 8, eps: 1e-3);
+        double expected = Tolerances.NewtonSchulzGrowth(ns) * 1e-3 / (minOneScale * 1.01 * 2) * Math.Sqrt(3);
+        double actual = Tolerances.EpsAllowance(ns, 3, 7, norm: 2, scale);
+        Assert.Equal(expected, actual, expected * 1e-14);
+        Assert.Equal(actual, Tolerances.EpsAllowance(ns, 7, 3, norm: 2, scale)); // k = min(m, n) for a tall input too
+    }
+
+    [Theory]
+    [InlineData(2.0)]
+    [InlineData(0.0)] // a zero input: 0·eps/0 would be NaN and poison the bound; without an eps there is nothing to allow
+    public void Eps_allowance_is_zero_without_an_eps(double norm)
+    {
+        Assert.Equal(0, Tolerances.EpsAllowance(NewtonSchulz.PolarExpress(), 3, 7, norm, scale: 0.25));
+        Assert.Equal(0, Tolerances.EpsAllowance(ExactPolar.Default, 3, 7, norm, scale: 0.25));
     }
 
     [Fact]

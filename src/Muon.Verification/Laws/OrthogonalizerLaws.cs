@@ -97,27 +97,17 @@ public static class OrthogonalizerLaws
             "orthogonalizer/positive-scale-invariance",
             "O(cG) = O(G) for every c > 0 (c = 1e±6 half the time).",
             "polar(cG) = polar(G); Frobenius pre-normalization; defect class: eps in the normalizer, missing normalization",
-            "3× the declared forward error (scaling by c is exact up to one rounding per entry); for a declared eps > 0, plus the eps allowance (see EpsAllowance)",
+            "3× the declared forward error (scaling by c is exact up to one rounding per entry); for a declared eps > 0, plus Tolerances.EpsAllowance",
             StandardCases,
             () => Prop.ForAll(arb, ((MatrixCase Case, double C) x) =>
             {
                 var c = x.Case;
                 var gm = c.Matrix;
-                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) + EpsAllowance(declared, gm.FrobeniusNorm(), x.C, Math.Min(c.Rows, c.Cols));
+                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) + Tolerances.EpsAllowance(declared, c.Rows, c.Cols, gm.FrobeniusNorm(), x.C);
                 double err = (Apply(o, x.C * gm) - Apply(o, gm)).FrobeniusNorm();
                 Check(err, tol, "‖O(cG) − O(G)‖_F", $"c = {R(x.C)}", c);
             }));
     }
-
-    /// <summary>
-    /// Scale invariance holds only up to a declared eps in the normalizer G/(c‖G‖_F + eps): the normalized singular
-    /// values of G and cG differ relatively by at most δ = eps/(min(1, c)·c_F‖G‖_F) (c_F the input cushion), which the
-    /// iteration amplifies by at most the schedule's growth, on each of the k singular values.
-    /// </summary>
-    private static double EpsAllowance(ISpectralOrthogonalizer declared, double norm, double c, int k)
-        => declared is NewtonSchulz { Eps: > 0 } ns
-            ? Tolerances.NewtonSchulzGrowth(ns) * ns.Eps / (Math.Min(1, c) * ns.Schedule.InputCushion * norm) * Math.Sqrt(k)
-            : 0;
 
     /// <summary>O(G) = Σ f(σᵢ) uᵢvᵢᵀ with the declared spectral map f, checked against an independent Jacobi SVD.</summary>
     public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(

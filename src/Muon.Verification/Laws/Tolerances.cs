@@ -121,6 +121,18 @@ public static class Tolerances
         => 3 * Forward(declared, m, n, rank, kappa, u);
 
     /// <summary>
+    /// What a declared eps in the Newton–Schulz normalizer G/(c_F‖G‖_F + eps) costs the scale law O(sG) = O(G) on an m×n
+    /// input of Frobenius norm <paramref name="norm"/>, scaled by <paramref name="scale"/> &gt; 0: the normalized singular values
+    /// of G and sG differ relatively by at most δ = eps/(min(1, s)·c_F·‖G‖_F) (the smaller of the two norms sets it), which the
+    /// iteration amplifies by at most <see cref="NewtonSchulzGrowth"/>, on each of the k = min(m, n) singular values:
+    /// growth·δ·√k. Zero for an exact polar factor and for eps = 0 (exact scale invariance).
+    /// </summary>
+    public static double EpsAllowance(ISpectralOrthogonalizer declared, int m, int n, double norm, double scale)
+        => declared is NewtonSchulz { Eps: > 0 } ns
+            ? NewtonSchulzGrowth(ns) * ns.Eps / (Math.Min(1, scale) * ns.Schedule.InputCushion * norm) * Math.Sqrt(Math.Min(m, n))
+            : 0;
+
+    /// <summary>
     /// Relative threshold separating genuine from round-off singular values in the oracle's rank count:
     /// generated spectra have σ_r ≥ σ₁/κ with κ ≤ 1e4 while exact zeros come out of a float64 Jacobi SVD
     /// at ≲ √k·u·σ₁ ≈ 1e-15·σ₁; 1e-9 lies five orders from either side.
