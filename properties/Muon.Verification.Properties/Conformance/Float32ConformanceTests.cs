@@ -2,7 +2,6 @@ using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
-using Muon.Verification.Laws;
 using Xunit.Abstractions;
 
 namespace Muon.Verification.Properties.Conformance;
@@ -14,16 +13,6 @@ namespace Muon.Verification.Properties.Conformance;
 /// </summary>
 public sealed class Float32ConformanceTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void Unit_roundoff_is_derived_from_the_dtype()
-    {
-        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff("float64"));
-        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff(null));
-        Assert.Equal(Math.Pow(2, -24), Tolerances.UnitRoundoff("float32"));
-        Assert.Null(Tolerances.UnitRoundoff("bfloat16"));
-        Assert.Equal(Tolerances.Backward(7, 3) * Math.Pow(2, 29), Tolerances.Backward(7, 3, Tolerances.UFloat32), 12);
-    }
-
     public static TheoryData<string> Correct() => new() { "exact", "keller", "you5", "polar-express" };
 
     [Theory]

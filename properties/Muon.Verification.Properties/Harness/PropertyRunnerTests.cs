@@ -114,6 +114,70 @@ public sealed class PropertyRunnerTests
         Assert.Contains("InvalidOperationException: boom", report.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bool_property_that_returns_false_is_a_law_failure_naming_its_labels()
+    {
+        // FsCheck 3 wraps a false result in an exception; it is still the property's verdict, not a crash.
+        var plain = new PropertySpec("meta/false", "x < 2", "meta", "exact", 20, () => Prop.ForAll(Arb.From(Gen.Choose(0, 3)), x => x < 2));
+        var report = PropertyRunner.Run(plain, RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Equal(FailureKind.Law, report.Failure);
+        Assert.Equal("the property returned false", report.Message);
+        Assert.Contains(report.Counterexample, new[] { "2", "3" }); // no shrinker: the drawn value itself
+
+        var labelled = plain with { Id = "meta/false-labelled", Build = () => Prop.ForAll(Arb.From(Gen.Choose(0, 3)), x => (x < 2).Label("x below 2")) };
+        Assert.Equal("the property returned false (labels: x below 2)", PropertyRunner.Run(labelled, RunSettings.Standard).Message);
+        PropertyAssert.Fails(labelled, by: FailureKind.Law);
+    }
+
+    [Fact]
+    public void An_exception_with_the_same_text_but_another_type_is_still_an_exception()
+    {
+        var spec = new PropertySpec("meta/impostor", "never throws", "meta", "n/a", 10,
+            () => Prop.ForAll(Arb.From(Gen.Choose(0, 1)), new Action<int>(_ => throw new InvalidOperationException("Expected true, got false."))));
+        var report = PropertyRunner.Run(spec, RunSettings.Standard);
+        Assert.Equal(FailureKind.Exception, report.Failure);
+        Assert.Equal("InvalidOperationException: Expected true, got false.", report.Message);
+    }
+
+    [Fact]
+    public void A_deep_run_draws_a_fresh_seed_and_a_standard_run_the_stable_one()
+    {
+        // Deep runs explore new cases every time (their replay line is what reproduces them); standard runs never move.
+        var spec = Spec(_ => true);
+        var deep = RunSettings.Standard with { Depth = RunDepth.Deep, CasesOverride = 1 };
+        var a = PropertyRunner.Run(spec, deep).Replay;
+        var b = PropertyRunner.Run(spec, deep).Replay;
+        Assert.NotEqual((a.Seed, a.Gamma), (b.Seed, b.Gamma));
+        Assert.NotEqual(StableSeed.PairOf(spec.QualifiedName), (a.Seed, a.Gamma));
+        var standard = PropertyRunner.Run(spec, RunSettings.Standard with { CasesOverride = 1 }).Replay;
+        Assert.Equal(StableSeed.PairOf(spec.QualifiedName), (standard.Seed, standard.Gamma));
+    }
+
+    [Fact]
+    public void A_null_argument_is_printed_as_null()
+    {
+        var spec = new PropertySpec("meta/null-arg", "never null", "meta", "exact", 10,
+            () => Prop.ForAll(Arb.From(Gen.Constant<string?>(null)), new Action<string?>(x =>
+            {
+                if (x is null) throw new SpecViolation("x is null");
+            })));
+        var report = PropertyRunner.Run(spec, RunSettings.Standard);
+        Assert.Equal(Verdict.Fail, report.Verdict);
+        Assert.Equal("null", report.Counterexample);
+    }
+
+    [Fact]
+    public void A_property_whose_precondition_never_holds_is_exhausted_not_passed()
+    {
+        var spec = new PropertySpec("meta/never-applies", "vacuous", "meta", "n/a", 10,
+            () => Prop.ForAll(Arb.From(Gen.Choose(0, 1)), x => Prop.When(x > 5, () => { })));
+        var report = PropertyRunner.Run(spec, RunSettings.Standard);
+        Assert.Equal(Verdict.Exhausted, report.Verdict);
+        Assert.False(report.Passed);
+        Assert.Equal("generator exhausted: too many cases rejected", report.Message);
+    }
+
     [Theory]
     [InlineData("1,2")]
     [InlineData("x,3")]

@@ -42,13 +42,14 @@ public sealed class LawFailureMessageTests
         { "ones-on-zero", "orthogonalizer/zero-in-zero-out", "^O\\(0\\)\\[\\d+, \\d+\\] = 1, expected exactly 0 \\(shape \\d+×\\d+\\)$" },
         { "extra-row", "orthogonalizer/zero-in-zero-out", "^extra-row returned (\\d+)×(\\d+) for a \\d+×\\d+ input$" },
         { "extra-column", "orthogonalizer/zero-in-zero-out", "^extra-column returned (\\d+)×(\\d+) for a \\d+×\\d+ input$" },
+        { "null", "orthogonalizer/odd-symmetry", "^null returned null for a \\d+×\\d+ input$" },
         { "one-nan", "orthogonalizer/odd-symmetry", "^one-nan returned a non-finite entry for a \\d+×\\d+ input of norm " },
     };
 
     private static readonly Dictionary<string, LawSubject> Subjects = new[]
     {
         LawSubject.Identity, LawSubject.Lower, LawSubject.Abs, LawSubject.Sign, LawSubject.Ones, LawSubject.OnesOnZero,
-        LawSubject.ExtraRow, LawSubject.ExtraColumn, LawSubject.OneNaN,
+        LawSubject.ExtraRow, LawSubject.ExtraColumn, LawSubject.OneNaN, LawSubject.Null,
     }.ToDictionary(s => s.Name);
 
     [Theory]

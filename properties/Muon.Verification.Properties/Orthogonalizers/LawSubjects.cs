@@ -33,6 +33,9 @@ internal sealed class LawSubject(string name, Func<Matrix<double>, Matrix<double
         ? ExactPolar.Default.Orthogonalize(g)
         : Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, j) => i == 0 && j == 0 ? 0 : 1));
 
+    /// <summary>Returns null (a contract breach, not a law failure).</summary>
+    public static LawSubject Null { get; } = new("null", _ => null!);
+
     /// <summary>Zeros with one extra row: the wrong shape in one dimension only.</summary>
     public static LawSubject ExtraRow { get; } = new("extra-row", g => Matrix<double>.Build.Dense(g.RowCount + 1, g.ColumnCount));
 

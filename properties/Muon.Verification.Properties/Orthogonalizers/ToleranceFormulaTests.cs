@@ -82,6 +82,17 @@ public sealed class ToleranceFormulaTests
     public void Newton_schulz_growth_rejects_null_naming_the_parameter()
         => Assert.Equal("ns", Assert.Throws<ArgumentNullException>(() => Tolerances.NewtonSchulzGrowth(null!)).ParamName);
 
+    [Fact]
+    public void Unit_roundoff_is_derived_from_the_dtype()
+    {
+        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff("float64"));
+        Assert.Equal(Math.Pow(2, -53), Tolerances.UnitRoundoff(null));
+        Assert.Equal(Math.Pow(2, -24), Tolerances.UnitRoundoff("float32"));
+        Assert.Null(Tolerances.UnitRoundoff("bfloat16"));
+        Assert.Null(Tolerances.UnitRoundoff(""));
+        Assert.Equal(Tolerances.Backward(7, 3) * Math.Pow(2, 29), Tolerances.Backward(7, 3, Tolerances.UFloat32), 12);
+    }
+
     [Theory]
     [InlineData(Tolerances.U, 1e-9)]
     [InlineData(Tolerances.UFloat32, 4.8828125e-6)] // √(1e-4·4·2⁻²⁴) = 0.02·2⁻¹²

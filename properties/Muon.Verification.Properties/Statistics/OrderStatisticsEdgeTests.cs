@@ -32,6 +32,14 @@ public sealed class OrderStatisticsEdgeTests
         => Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => OrderStatistics.UpperRank(n, confidence)).ParamName);
 
     [Fact]
+    public void The_median_of_an_empty_sample_is_an_error_naming_the_sample()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OrderStatistics.SampleMedian([]));
+        Assert.Equal("sample", e.ParamName);
+        Assert.StartsWith("empty sample.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sample_with_one_nan_is_rejected()
     {
         var sample = Enumerable.Range(1, 100).Select(i => i == 50 ? double.NaN : i).ToArray();

@@ -229,7 +229,7 @@ public static class OrthogonalizerLaws
 
     private static void RequireShape(Matrix<double> a, Matrix<double> b, MatrixCase c)
     {
-        // Stryker disable once Logical : unreachable failure: Apply already guarantees each side has its input's shape, and both sides' inputs have the same shape
+        // Stryker disable once Logical,Statement,String : unreachable failure: Apply already guarantees each side has its input's shape, and both sides' inputs have the same shape
         if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
             throw new SpecViolation($"shapes differ: {a.RowCount}×{a.ColumnCount} vs {b.RowCount}×{b.ColumnCount} ({Context(c)})", ViolationKind.Contract);
     }

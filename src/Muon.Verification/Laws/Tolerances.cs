@@ -96,7 +96,7 @@ public static class Tolerances
                 amplification[k] = Math.Max(amplification[k], suffix);
             }
         }
-        double total = entering.Length > 0 ? entering[0] * amplification[0] : 0;
+        double total = entering[0] * amplification[0]; // steps ≥ 1 (NewtonSchulz validates it)
         for (int k = 0; k < steps; k++)
         {
             var p = ns.Schedule.At(k);

@@ -35,6 +35,7 @@ public sealed class JacobiSvd
     public static JacobiSvd Of(Matrix<double> g)
     {
         Muon.Reference.Numerics.Guard.Finite(g, nameof(g));
+        // Stryker disable once Equality : a square input may be decomposed as itself or as its transpose; both are exact SVDs up to rounding
         bool wide = g.RowCount < g.ColumnCount;
         var a = (wide ? g.Transpose() : g).Clone(); // p×k, p ≥ k
         int k = a.ColumnCount;
@@ -95,7 +96,6 @@ public sealed class JacobiSvd
         return result;
     }
 
-    /// <summary>The number of singular values above <paramref name="relativeThreshold"/>·σ₁.</summary>
-    // Stryker disable once Logical : S is never empty (min(m, n) ≥ 1), so S.Count == 0 is false and || and && agree
-    public int Rank(double relativeThreshold) => S.Count == 0 || S[0] == 0 ? 0 : S.Count(s => s > relativeThreshold * S[0]);
+    /// <summary>The number of singular values above <paramref name="relativeThreshold"/>·σ₁ (0 when σ₁ = 0: nothing exceeds a cut of 0).</summary>
+    public int Rank(double relativeThreshold) => S.Count(s => s > relativeThreshold * S[0]);
 }
