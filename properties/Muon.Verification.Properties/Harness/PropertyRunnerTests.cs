@@ -125,8 +125,8 @@ public sealed class PropertyRunnerTests
         Assert.Equal("the property returned false", report.Message);
         Assert.Contains(report.Counterexample, new[] { "2", "3" }); // no shrinker: the drawn value itself
 
-        var labelled = plain with { Id = "meta/false-labelled", Build = () => Prop.ForAll(Arb.From(Gen.Choose(0, 3)), x => (x < 2).Label("x below 2")) };
-        Assert.Equal("the property returned false (labels: x below 2)", PropertyRunner.Run(labelled, RunSettings.Standard).Message);
+        var labelled = plain with { Id = "meta/false-labelled", Build = () => Prop.ForAll(Arb.From(Gen.Choose(0, 3)), x => (x < 2).Label("x below 2").Label("bound 2")) };
+        Assert.Equal("the property returned false (labels: bound 2, x below 2)", PropertyRunner.Run(labelled, RunSettings.Standard).Message);
         PropertyAssert.Fails(labelled, by: FailureKind.Law);
     }
 
