@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Prints the equivalent-mutant table of docs/mutation.md from the "// Stryker disable" comments in src/.
-# Usage: bash mutation/equivalents.sh   (run from the repository root)
+# Usage: bash mutation/equivalents.sh   (from any directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo '| where | mutators | reason |'
 echo '|---|---|---|'
 grep -rnE --include='*.cs' '// Stryker disable (once )?[A-Za-z,]+ *:' src \
   | grep -v '/obj/\|/bin/' \
+  | sed 's/|/\\|/g' \
   | sed -E 's#^src/Muon\.([^:]+):([0-9]+):[[:space:]]*// Stryker disable (once )?([^ ]+)[[:space:]]*:[[:space:]]*(.*)$#| `\1:\2` | \4 | \5 |#'
