@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, local tool). Not part of .ci/run: a full run takes tens of minutes on 2 cores.
-#   bash mutation/run.sh reference      # src/Muon.Reference, judged by its example tests + the property suite
+#   bash mutation/run.sh reference      # src/Muon.Reference, judged by its example tests (tests/Muon.Reference.Tests)
 #   bash mutation/run.sh oracle         # the oracle core of src/Muon.Verification, judged by the property suite
 # Extra arguments go to Stryker (e.g. --log-to-file).
 # Reports (HTML + JSON): mutation/reports/<target>/reports/mutation-report.{html,json}.

@@ -79,6 +79,11 @@ public sealed class ToleranceFormulaTests
     }
 
     [Fact]
+    public void Eps_allowance_is_zero_for_a_zero_input_not_infinite()
+        // O(s·0) = O(0) = 0 exactly on both sides; eps/‖G‖_F = ∞ would wave any subject through the scale law there.
+        => Assert.Equal(0, Tolerances.EpsAllowance(new NewtonSchulz(CoefficientSchedule.Cubic, 3, eps: 1e-7), 3, 7, norm: 0, scale: 0.25));
+
+    [Fact]
     public void Newton_schulz_growth_rejects_null_naming_the_parameter()
         => Assert.Equal("ns", Assert.Throws<ArgumentNullException>(() => Tolerances.NewtonSchulzGrowth(null!)).ParamName);
 

@@ -68,7 +68,6 @@ public sealed class Rng
             v = 2 * NextDouble() - 1;
             s = u * u + v * v;
         }
-        // Stryker disable once Equality : accepting s = 1 exactly (probability 2⁻⁵² per pair) only adds a valid (0, 0) pair.
         while (s >= 1 || s == 0);
         double f = Math.Sqrt(-2 * Math.Log(s) / s);
         _spareNormal = v * f;

@@ -125,10 +125,11 @@ public static class Tolerances
     /// input of Frobenius norm <paramref name="norm"/>, scaled by <paramref name="scale"/> &gt; 0: the normalized singular values
     /// of G and sG differ relatively by at most δ = eps/(min(1, s)·c_F·‖G‖_F) (the smaller of the two norms sets it), which the
     /// iteration amplifies by at most <see cref="NewtonSchulzGrowth"/>, on each of the k = min(m, n) singular values:
-    /// growth·δ·√k. Zero for an exact polar factor and for eps = 0 (exact scale invariance).
+    /// growth·δ·√k. Zero for an exact polar factor, for eps = 0 (exact scale invariance) and for a zero input (both sides
+    /// are exactly 0, where δ would be infinite).
     /// </summary>
     public static double EpsAllowance(ISpectralOrthogonalizer declared, int m, int n, double norm, double scale)
-        => declared is NewtonSchulz { Eps: > 0 } ns
+        => norm > 0 && declared is NewtonSchulz { Eps: > 0 } ns
             ? NewtonSchulzGrowth(ns) * ns.Eps / (Math.Min(1, scale) * ns.Schedule.InputCushion * norm) * Math.Sqrt(Math.Min(m, n))
             : 0;
 
