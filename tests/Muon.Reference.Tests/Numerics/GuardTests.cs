@@ -1,12 +1,11 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Numerics;
 
 public sealed class GuardTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     [Fact]
     public void Null_matrix_is_reported_with_the_callers_name()
     {

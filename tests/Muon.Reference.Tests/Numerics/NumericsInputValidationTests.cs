@@ -1,12 +1,10 @@
-using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Numerics;
 
 public sealed class NumericsInputValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     [Fact]
     public void Binary_exponent_of_null_names_the_matrix()
     {

@@ -1,21 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Objectives;
 
 /// <summary>Constructors and factories of the objectives name the bad argument and the problem.</summary>
 public sealed class ObjectiveConstructionValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
-    private static Matrix<double> With(Matrix<double> m, int i, int j, double x)
-    {
-        var c = m.Clone();
-        c[i, j] = x;
-        return c;
-    }
-
     [Fact]
     public void Matrix_factorization_width_below_one_is_rejected()
     {

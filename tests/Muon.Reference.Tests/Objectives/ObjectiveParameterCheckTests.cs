@@ -1,14 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Objectives;
 
 /// <summary>Every entry point of every objective rejects null, a foreign layout and non-finite parameters, naming the argument.</summary>
 public sealed class ObjectiveParameterCheckTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     private static (ITwiceDifferentiableObjective F, ParameterSet X) Make(string objective) => objective switch
     {
         "mf" => (new MatrixFactorization(Ones(3, 2), 2), MatrixFactorization.Parameters(Ones(3, 2), Ones(2, 2))),

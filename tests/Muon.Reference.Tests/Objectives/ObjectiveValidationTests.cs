@@ -3,20 +3,12 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests;
 
 public sealed class ObjectiveValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
-    private static Matrix<double> With(Matrix<double> m, int i, int j, double x)
-    {
-        var c = m.Clone();
-        c[i, j] = x;
-        return c;
-    }
-
     [Fact]
     public void MatrixFactorization_NaNTarget_ThrowsNamingNaNAndEntry()
     {

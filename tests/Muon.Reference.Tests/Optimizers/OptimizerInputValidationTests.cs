@@ -1,13 +1,12 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Optimizers;
 
 public sealed class OptimizerInputValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     private static readonly ParameterSet W = ParameterSet.Of(("W", Ones(3, 2)));
 
     public static TheoryData<string> Optimizers() => new() { "gd", "muon", "gd-ema", "muon-heavy-ball" };

@@ -1,12 +1,10 @@
-using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Optimizers;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Optimizers;
 
 public sealed class ParameterSetValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     private static readonly ParameterSet Abc = ParameterSet.Of(("A", Ones(2, 2)), ("B", Ones(2, 3)), ("C", Ones(1, 1)));
 
     [Fact]

@@ -2,13 +2,12 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
+using static Muon.Reference.Tests.Support.TestMatrices;
 
 namespace Muon.Reference.Tests.Trajectories;
 
 public sealed class TrajectoryInputValidationTests
 {
-    private static Matrix<double> Ones(int r, int c) => Matrix<double>.Build.Dense(r, c, 1.0);
-
     private static readonly Quadratic F = new(Matrix<double>.Build.DenseIdentity(3), Ones(3, 2));
     private static readonly GradientDescent Gd = GradientDescent.WithStepSize(0.1);
     private static readonly ParameterSet X0 = Quadratic.Parameters(Matrix<double>.Build.Dense(3, 2));
