@@ -78,6 +78,23 @@ public sealed class ToleranceFormulaTests
         Assert.Equal(0, Tolerances.EpsAllowance(ExactPolar.Default, 3, 7, norm, scale: 0.25));
     }
 
+    [Theory]
+    [InlineData(-1.0, 0.5, "norm", "the Frobenius norm must be ≥ 0 (and not NaN).")]
+    [InlineData(double.NaN, 0.5, "norm", "the Frobenius norm must be ≥ 0 (and not NaN).")]
+    [InlineData(1.0, 0.0, "scale", "the scale must be > 0 (and not NaN).")]
+    [InlineData(1.0, double.NaN, "scale", "the scale must be > 0 (and not NaN).")]
+    public void Eps_allowance_rejects_a_negative_or_nan_norm_and_a_non_positive_scale(double norm, double scale, string parameter, string message)
+    {
+        var ns = new NewtonSchulz(CoefficientSchedule.Cubic, 3, eps: 1e-7);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Tolerances.EpsAllowance(ns, 3, 7, norm, scale));
+        Assert.Equal(parameter, e.ParamName);
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eps_allowance_rejects_a_null_declared_orthogonalizer()
+        => Assert.Equal("declared", Assert.Throws<ArgumentNullException>(() => Tolerances.EpsAllowance(null!, 3, 7, 1, 1)).ParamName);
+
     [Fact]
     public void Eps_allowance_is_zero_for_a_zero_input_not_infinite()
         // O(s·0) = O(0) = 0 exactly on both sides; eps/‖G‖_F = ∞ would wave any subject through the scale law there.

@@ -129,9 +129,14 @@ public static class Tolerances
     /// are exactly 0, where δ would be infinite).
     /// </summary>
     public static double EpsAllowance(ISpectralOrthogonalizer declared, int m, int n, double norm, double scale)
-        => norm > 0 && declared is NewtonSchulz { Eps: > 0 } ns
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        if (!(norm >= 0)) throw new ArgumentOutOfRangeException(nameof(norm), norm, "the Frobenius norm must be ≥ 0 (and not NaN).");
+        if (!(scale > 0)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "the scale must be > 0 (and not NaN).");
+        return norm > 0 && declared is NewtonSchulz { Eps: > 0 } ns
             ? NewtonSchulzGrowth(ns) * ns.Eps / (Math.Min(1, scale) * ns.Schedule.InputCushion * norm) * Math.Sqrt(Math.Min(m, n))
             : 0;
+    }
 
     /// <summary>
     /// Relative threshold separating genuine from round-off singular values in the oracle's rank count:
