@@ -49,7 +49,11 @@ internal static class FakePeers
     /// <summary>Blocks until the oracle closes the peer's input (i.e. stops the peer) or 30 s pass.</summary>
     public static void Hang(TextReader input)
     {
-        var reading = Task.Run(() => { try { while (input.ReadLine() is not null) { } } catch (IOException) { } catch (ObjectDisposedException) { } });
-        reading.Wait(TimeSpan.FromSeconds(30));
+        // A thread of its own, not the pool's: the read blocks until the oracle closes the pipe, and a pool thread held
+        // that long delays every other pool work item of the test host.
+        var reading = new Thread(() => { try { while (input.ReadLine() is not null) { } } catch (IOException) { } catch (ObjectDisposedException) { } })
+        { IsBackground = true, Name = "hung fake peer" };
+        reading.Start();
+        reading.Join(TimeSpan.FromSeconds(30));
     }
 }

@@ -5,17 +5,26 @@ namespace Muon.Verification.Conformance.Protocol;
 
 /// <summary>
 /// A line transport over two byte streams (UTF-8, <c>\n</c>-terminated lines; a trailing <c>\r</c> is
-/// dropped). A background task reads the peer's stream into a queue, so <see cref="Receive"/> waits with a
+/// dropped). A dedicated reader thread reads the peer's stream into a queue, so <see cref="Receive"/> waits with a
 /// deadline instead of blocking in a read; lines longer than <see cref="MaxLineChars"/> stop the reader
-/// (a peer that streams garbage without newlines cannot exhaust memory).
+/// (a peer that streams garbage without newlines cannot exhaust memory). A dedicated writer thread does the
+/// blocking writes, so <see cref="Send"/> waits with a deadline too.
 /// </summary>
+/// <remarks>
+/// No step of a request depends on the thread pool: the reads, the writes and the closing of the streams each
+/// run on a thread of their own, and the caller waits on a signal those threads set. A pipe's asynchronous
+/// write on Unix is a synchronous write queued to the pool, so under a test host (or an application) that keeps
+/// the pool's threads busy, a request used to wait in the pool's queue past its timeout while the peer was idle.
+/// </remarks>
 public class StreamTransport : IPeerTransport
 {
     private readonly Stream _toPeer;
     private readonly Stream _fromPeer;
     private readonly BlockingCollection<TransportRead> _reads = new();
-    private readonly Task _reader;
-    private Task? _pendingWrite;
+    private readonly BlockingCollection<PendingWrite> _writes = new();
+    private readonly Thread _reader;
+    private readonly Thread _writer;
+    private PendingWrite? _pendingWrite;
     private TransportRead? _terminal;
     private bool _disposed;
 
@@ -33,7 +42,10 @@ public class StreamTransport : IPeerTransport
         _fromPeer = fromPeer;
         Description = description;
         MaxLineChars = maxLineChars;
-        _reader = Task.Factory.StartNew(ReadLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _reader = new Thread(ReadLoop) { IsBackground = true, Name = "peer reader: " + description };
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "peer writer: " + description };
+        _reader.Start();
+        _writer.Start();
     }
 
     /// <summary>Longest accepted line, in characters.</summary>
@@ -50,24 +62,48 @@ public class StreamTransport : IPeerTransport
     {
         ArgumentNullException.ThrowIfNull(line);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_pendingWrite is { IsCompleted: false }) return false; // an earlier write is still stuck: the peer is not reading
-        var bytes = Encoding.UTF8.GetBytes(line + "\n");
-        _pendingWrite = WriteAsync(bytes);
+        if (_pendingWrite is { Done.IsSet: false }) return false; // an earlier write is still stuck: the peer is not reading
+        var write = new PendingWrite(Encoding.UTF8.GetBytes(line + "\n"));
+        _pendingWrite = write;
         try
         {
-            if (!_pendingWrite.Wait(Remaining(deadline))) return false;
+            _writes.Add(write);
         }
-        catch (AggregateException e) when (e.InnerException is IOException or ObjectDisposedException)
+        catch (InvalidOperationException e)
         {
-            throw new IOException($"the peer's input is closed ({e.InnerException.Message}).", e.InnerException);
+            throw new IOException("the peer's input is closed (the transport is stopping).", e);
         }
+        if (!write.Done.Wait(Remaining(deadline))) return false;
+        if (write.Error is { } error) throw new IOException($"the peer's input is closed ({error.Message}).", error);
         return true;
     }
 
-    private async Task WriteAsync(byte[] bytes)
+    /// <summary>One line on its way to the peer: the writer thread sets <see cref="Done"/> when it is written or failed.</summary>
+    private sealed class PendingWrite(byte[] bytes)
     {
-        await _toPeer.WriteAsync(bytes).ConfigureAwait(false);
-        await _toPeer.FlushAsync().ConfigureAwait(false);
+        public byte[] Bytes { get; } = bytes;
+        public ManualResetEventSlim Done { get; } = new(false);
+        public Exception? Error { get; set; }
+    }
+
+    private void WriteLoop()
+    {
+        foreach (var write in _writes.GetConsumingEnumerable())
+        {
+            try
+            {
+                _toPeer.Write(write.Bytes);
+                _toPeer.Flush();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+            {
+                write.Error = e;
+            }
+            finally
+            {
+                write.Done.Set();
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -83,19 +119,23 @@ public class StreamTransport : IPeerTransport
     }
 
     /// <inheritdoc />
-    public virtual string ExitStatus() => _reader.IsCompleted ? "output stream closed" : "";
+    public virtual string ExitStatus() => _reader.IsAlive ? "" : "output stream closed";
 
     /// <inheritdoc />
     public virtual void Stop(TimeSpan grace)
     {
         // Closing a pipe whose other end is stuck can block until that end lets go (an in-process peer
-        // that sleeps, a process that leaked its stdout to a grandchild): close in the background, wait briefly.
-        var closing = Task.Run(() =>
+        // that sleeps, a process that leaked its stdout to a grandchild): close on a thread of its own (never the
+        // pool's, which a busy host may not serve in time), wait briefly.
+        _writes.CompleteAdding();
+        var closing = new Thread(() =>
         {
             try { _toPeer.Dispose(); } catch (IOException) { }
             try { _fromPeer.Dispose(); } catch (IOException) { }
-        });
-        closing.Wait(TimeSpan.FromMilliseconds(200));
+        })
+        { IsBackground = true, Name = "peer close: " + Description };
+        closing.Start();
+        closing.Join(TimeSpan.FromMilliseconds(200));
     }
 
     /// <summary>Stops the peer and releases the streams.</summary>
@@ -113,7 +153,7 @@ public class StreamTransport : IPeerTransport
         if (disposing)
         {
             Stop(TimeSpan.FromMilliseconds(200));
-            if (_reader.Wait(TimeSpan.FromSeconds(1))) _reads.Dispose();
+            if (_reader.Join(TimeSpan.FromSeconds(1))) _reads.Dispose();
         }
     }
 
