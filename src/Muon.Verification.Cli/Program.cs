@@ -123,7 +123,7 @@ if (controls)
 {
     Console.WriteLine();
     Console.WriteLine("Negative controls (deliberately broken; each row must show a FAIL):");
-    var controlRows = LawTable.Run(OrthogonalizerControls.All.Select(c => (c.Subject, c.Declared, c.Generator)), settings, Console.Error);
+    var controlRows = LawTable.Run(ControlTable.Orthogonalizers.Select(c => (c.Subject, c.Declared, c.Generator)), settings, Console.Error);
     Console.WriteLine(LawTable.Render(controlRows));
     var missed = controlRows.Where(r => r.Reports.All(x => x.Passed)).Select(r => r.Subject).ToArray();
     if (missed.Length > 0) Console.WriteLine("NOT CAUGHT: " + string.Join(", ", missed));

@@ -1,6 +1,5 @@
 using System.Text;
 using Muon.Reference.Orthogonalizers;
-using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.NegativeControls;
 
@@ -42,7 +41,7 @@ internal static class ServeCommand
                 case "--orthogonalizer" when i + 1 < args.Length: name = args[++i]; break;
                 case "--declare" when i + 1 < args.Length: declare = args[++i]; break;
                 case "--list":
-                    foreach (var n in BuiltIns.Orthogonalizers.Select(o => o.Name).Concat(BrokenOrthogonalizers.All.Concat(KnownBroken.Extra).Select(b => b.Name))) Console.WriteLine(n);
+                    foreach (var n in BuiltIns.Orthogonalizers.Select(o => o.Name).Concat(BrokenOrthogonalizers.All.Select(b => b.Name))) Console.WriteLine(n);
                     foreach (var (alias, target) in Aliases) Console.WriteLine($"{alias} = {target}");
                     return 0;
                 default:
@@ -78,6 +77,6 @@ internal static class ServeCommand
     {
         var full = Aliases.TryGetValue(name, out var target) ? target : name;
         return BuiltIns.Orthogonalizers.FirstOrDefault(o => o.Name == full)
-            ?? BrokenOrthogonalizers.All.Concat(KnownBroken.Extra).FirstOrDefault(o => o.Name == full);
+            ?? BrokenOrthogonalizers.All.FirstOrDefault(o => o.Name == full);
     }
 }

@@ -1,9 +1,10 @@
 using Muon.Reference.Orthogonalizers;
-using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
+
+using Muon.Verification.NegativeControls;
 
 namespace Muon.Verification.Properties.Conformance;
 
@@ -17,7 +18,7 @@ public sealed class DotnetPluginTests(ITestOutputHelper output)
     [Fact]
     public void One_line_assertion_rejects_a_broken_orthogonalizer_with_the_table()
     {
-        var e = Assert.Throws<XunitException>(() => ConformanceAssert.Conforms(KnownBroken.NegatedPolar, output: output));
+        var e = Assert.Throws<XunitException>(() => ConformanceAssert.Conforms(BrokenOrthogonalizers.NegatedPolar, output: output));
         Assert.Contains("orthogonalizer/descent-direction", e.Message, StringComparison.Ordinal);
         Assert.Contains("FAIL", e.Message, StringComparison.Ordinal);
     }

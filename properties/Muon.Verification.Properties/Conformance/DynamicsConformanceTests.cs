@@ -63,7 +63,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
     public void Keller_optimizer_with_a_mistyped_schedule_fails_the_coupled_recursion()
     {
         var keller = NewtonSchulz.KellerQuintic();
-        var served = ServedOptimizer.Reference with { Create = (h, _) => Muon(h, KnownBroken.MistypedQuintic, 1.0) };
+        var served = ServedOptimizer.Reference with { Create = (h, _) => Muon(h, BrokenOrthogonalizers.MistypedQuintic, 1.0) };
         var results = Check(new ProtocolServer("mistyped-optimizer", keller, OrthogonalizerDeclaration.Of(keller), served));
         AssertFails(results, "dynamics/b2-coupled-recursion");
     }
@@ -91,7 +91,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         AssertFails(broken, "dynamics/b1-singular-value-orbit");
     }
 
-    public static TheoryData<int> OptimizerCatalogue() => new(Enumerable.Range(0, KnownBroken.OptimizerCatalogue.Count));
+    public static TheoryData<int> OptimizerCatalogue() => new(Enumerable.Range(0, ControlTable.ProtocolOptimizers.Count));
 
     /// <summary>
     /// The optimizer-level catalogue at the dynamics level (β = 0, λ = 0, one parameter): defects of the step size, the
@@ -102,7 +102,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(OptimizerCatalogue))]
     public void Optimizer_catalogue_at_the_dynamics_level(int index)
     {
-        var (defect, _, _) = KnownBroken.OptimizerCatalogue[index];
+        var (defect, _, _) = ControlTable.ProtocolOptimizers[index];
         var results = Check(new ProtocolServer($"broken-muon:{defect}", ExactPolar.Default, OrthogonalizerDeclaration.Exact, BrokenMuonOptimizer.Served(defect)));
         output.WriteLine($"ROW | {defect} | {string.Join(" | ", results.Select(r => r.Verdict.Text()))}");
         bool visible = defect is OptimizerDefect.MissingShapeScale or OptimizerDefect.WrongAxisShapeScale or OptimizerDefect.LearningRateSquared or OptimizerDefect.Nondeterministic;

@@ -4,6 +4,8 @@ using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
 using Xunit.Abstractions;
 
+using Muon.Verification.NegativeControls;
+
 namespace Muon.Verification.Properties.Conformance;
 
 /// <summary>
@@ -13,13 +15,13 @@ namespace Muon.Verification.Properties.Conformance;
 /// </summary>
 public sealed class KnownBrokenCatalogueTests(ITestOutputHelper output)
 {
-    public static TheoryData<int> Entries() => new(Enumerable.Range(0, KnownBroken.Catalogue.Count));
+    public static TheoryData<int> Entries() => new(Enumerable.Range(0, ControlTable.ProtocolOrthogonalizers.Count));
 
     [Theory]
     [MemberData(nameof(Entries))]
     public void Broken_implementation_fails_the_named_property(int index)
     {
-        var entry = KnownBroken.Catalogue[index];
+        var entry = ControlTable.ProtocolOrthogonalizers[index];
         var declared = entry.Declared is null ? OrthogonalizerDeclaration.Unknown : OrthogonalizerDeclaration.Of(entry.Declared);
         var report = Check(new ProtocolServer(entry.Subject.Name, entry.Subject, declared));
         var result = report.Results.Single(r => r.Property == entry.FailingProperty);
@@ -83,8 +85,8 @@ public sealed class KnownBrokenCatalogueTests(ITestOutputHelper output)
     [Fact]
     public void Catalogue_covers_at_least_twelve_implementations_and_every_law()
     {
-        Assert.True(KnownBroken.Catalogue.Select(e => e.Subject.Name).Distinct().Count() >= 12);
-        var named = KnownBroken.Catalogue.Select(e => e.FailingProperty).ToHashSet();
+        Assert.True(ControlTable.ProtocolOrthogonalizers.Select(e => e.Subject.Name).Distinct().Count() >= 12);
+        var named = ControlTable.ProtocolOrthogonalizers.Select(e => e.FailingProperty).ToHashSet();
         var missing = OrthogonalizerConformance.PropertyIds.Where(id => !named.Contains(id)).ToArray();
         output.WriteLine("properties without a catalogue entry: " + string.Join(", ", missing));
         Assert.True(missing.Length <= 4, "too many properties without a catalogued defect: " + string.Join(", ", missing));

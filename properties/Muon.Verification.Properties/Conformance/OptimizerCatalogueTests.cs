@@ -4,6 +4,8 @@ using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
 using Xunit.Abstractions;
 
+using Muon.Verification.NegativeControls;
+
 namespace Muon.Verification.Properties.Conformance;
 
 /// <summary>
@@ -12,13 +14,13 @@ namespace Muon.Verification.Properties.Conformance;
 /// </summary>
 public sealed class OptimizerCatalogueTests(ITestOutputHelper output)
 {
-    public static TheoryData<int> Entries() => new(Enumerable.Range(0, KnownBroken.OptimizerCatalogue.Count));
+    public static TheoryData<int> Entries() => new(Enumerable.Range(0, ControlTable.ProtocolOptimizers.Count));
 
     [Theory]
     [MemberData(nameof(Entries))]
     public void Broken_optimizer_fails_the_named_property(int index)
     {
-        var (defect, defectClass, property) = KnownBroken.OptimizerCatalogue[index];
+        var (defect, defectClass, property) = ControlTable.ProtocolOptimizers[index];
         var server = new ProtocolServer($"broken-muon:{defect}", ExactPolar.Default, OrthogonalizerDeclaration.Exact, BrokenMuonOptimizer.Served(defect));
         var (mode, results) = Check(server);
         output.WriteLine($"{defect} — {defectClass}; {mode}");

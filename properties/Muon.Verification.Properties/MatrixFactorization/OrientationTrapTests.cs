@@ -3,6 +3,8 @@ using Muon.Verification.Generators;
 using Muon.Verification.Specs.MatrixFactorization;
 using Xunit.Abstractions;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Properties.MatrixFactorization;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class OrientationTrapTests(ITestOutputHelper output)
     private static (double SigmaMin, double LossOverB) Run(MfCase c)
     {
         var pr = c.Problem;
-        var last = MfDynamics.Run(MfDynamics.Objective(c), MfSubject.ReferenceMuon.Create(StepSize.Constant(c.Eta)), pr.P0, pr.Q0, 400, _ => false);
+        var last = MfDynamics.Run(MfDynamics.Objective(c), OptimizerSubject.ReferenceMuon.Create(StepSize.Constant(c.Eta)), pr.P0, pr.Q0, 400, _ => false);
         double b = 0.5 * pr.S.Sum(s => Math.Pow(2 * c.Eta * Math.Sqrt(s) + c.Eta * c.Eta, 2));
         return (last.P.TransposeAndMultiply(last.Q).Svd().S[^1], last.Loss / b);
     }

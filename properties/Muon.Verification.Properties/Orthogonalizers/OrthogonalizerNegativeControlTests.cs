@@ -12,11 +12,11 @@ namespace Muon.Verification.Properties.Orthogonalizers;
 /// </summary>
 public sealed class OrthogonalizerNegativeControlTests(ITestOutputHelper output)
 {
-    /// <summary>(broken subject, law that must fail), from <see cref="OrthogonalizerControls.All"/>.</summary>
+    /// <summary>(broken subject, law that must fail), from <see cref="ControlTable.Orthogonalizers"/>.</summary>
     public static TheoryData<string, string> Controls()
     {
         var data = new TheoryData<string, string>();
-        foreach (var c in OrthogonalizerControls.All)
+        foreach (var c in ControlTable.Orthogonalizers)
             foreach (var law in c.MustFail)
                 data.Add(c.Subject.Name, law);
         return data;
@@ -26,7 +26,7 @@ public sealed class OrthogonalizerNegativeControlTests(ITestOutputHelper output)
     [MemberData(nameof(Controls))]
     public void Law_rejects_broken_orthogonalizer(string broken, string lawId)
     {
-        var control = OrthogonalizerControls.All.Single(c => c.Subject.Name == broken);
+        var control = ControlTable.Orthogonalizers.Single(c => c.Subject.Name == broken);
         var law = OrthogonalizerLaws.For(control.Subject, control.Declared, control.Generator).Single(l => l.Id == lawId);
         PropertyAssert.Fails(law, output);
     }
@@ -34,7 +34,7 @@ public sealed class OrthogonalizerNegativeControlTests(ITestOutputHelper output)
     [Fact]
     public void Every_law_has_a_negative_control()
     {
-        var covered = OrthogonalizerControls.All.SelectMany(c => c.MustFail).ToHashSet();
+        var covered = ControlTable.Orthogonalizers.SelectMany(c => c.MustFail).ToHashSet();
         var uncovered = OrthogonalizerLaws.For(ExactPolar.Default, ExactPolar.Default).Select(l => l.Id).Where(id => !covered.Contains(id)).ToArray();
         Assert.True(uncovered.Length == 0, "laws without a negative control: " + string.Join(", ", uncovered));
     }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Muon.Verification.Experiments;
 using Muon.Verification.Reporting;
 
+
 namespace Muon.Verification.Properties.Reporting;
 
 public sealed class ReportWriterTests
@@ -16,7 +17,7 @@ public sealed class ReportWriterTests
             var grid = CanonicalExperiments.GridConfinement();
             Figure[] figures =
             [
-                new("a.svg", new ChartSpec("loss", "t", "L", grid.Series, LogY: true), null, grid, [Muon.Verification.Specs.Quadratics.GridConfinementSpecs.LossFloor(Muon.Verification.Specs.Subjects.Muon())]),
+                new("a.svg", new ChartSpec("loss", "t", "L", grid.Series, LogY: true), null, grid, [Muon.Verification.Specs.Quadratics.GridConfinementSpecs.LossFloor(Muon.Verification.Subjects.OptimizerSubject.Muon())]),
                 new("b.svg", null, SvgChart.Bars("bars", "score", ["x", "y"], [("s", [1.0, -2.0])]), grid, []),
             ];
             var index = File.ReadAllText(ReportWriter.Write(figures, dir, spec => $"PASS ({spec.Id})"));

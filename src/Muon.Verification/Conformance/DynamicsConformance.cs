@@ -1,9 +1,8 @@
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.Claims;
 using Muon.Verification.Harness;
-using Muon.Verification.Specs;
-using Muon.Verification.Specs.Preconditioning;
-using Muon.Verification.Specs.Quadratics;
+using Muon.Verification.Subjects;
 
 namespace Muon.Verification.Conformance;
 
@@ -25,25 +24,11 @@ namespace Muon.Verification.Conformance;
 /// </summary>
 public static class DynamicsConformance
 {
-    /// <summary>Property ids, in table order.</summary>
-    public static IReadOnlyList<string> PropertyIds { get; } =
-    [
-        "dynamics/b1-singular-value-orbit",
-        "dynamics/b1-loss-floor",
-        "dynamics/b1-two-cycle",
-        "dynamics/c1-kappa-free-convergence",
-        "dynamics/b2-coupled-recursion",
-    ];
+    /// <summary>Property ids, in report order (from the claim table: the exact-polar laws, then Newton–Schulz's).</summary>
+    public static IReadOnlyList<string> PropertyIds => ClaimTable.Dynamics.Select(d => d.Property.Id).ToArray();
 
-    /// <summary>
-    /// Standard cases per property. A B1 case is K + 4…6 steps (K = s_max/a ≲ 110) on ≤ 30×30, one request per step;
-    /// a C1 case is four κ × ≲ 280 steps with a new handle per step (two requests); a B2 case is 30 steps.
-    /// </summary>
-    public static int CasesFor(string id) => id switch
-    {
-        "dynamics/c1-kappa-free-convergence" => 3,
-        _ => 8,
-    };
+    /// <summary>Standard cases per property over the protocol (the claim table's; each case is one request per step).</summary>
+    public static int CasesFor(string id) => ClaimTable.Dynamics.Single(d => d.Property.Id == id).Property.Cases;
 
     /// <summary>Runs the dynamics level against a greeted session; returns the mode description and results.</summary>
     public static (string Mode, IReadOnlyList<ConformanceResult> Results) Run(ProtocolClient client, HelloReply hello, RunSettings settings, TextWriter? progress = null)
@@ -70,7 +55,7 @@ public static class DynamicsConformance
         if (conventions.Scale is not { } scale)
             return ("shape scale unrecognized", All($"shape scale {conventions.ScaleSource}: the effective step η cannot be set through lr, so the trajectory is not the spec's (the optimizer/shape-scale verdict covers it)."));
 
-        var factory = ProtocolOptimizer.Factory(client, hello.Name, scale, conventions.NesterovValues[0]);
+        var factory = ProtocolOptimizer.Subject(client, hello.Name, scale, conventions.NesterovValues[0]);
         var specs = Build(factory, declared, u, hello.Declares.Dtype ?? "float64");
         string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}"
             + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Generators.Formatting.R(u)}" : "");
@@ -100,24 +85,28 @@ public static class DynamicsConformance
         return (mode, results);
     }
 
-    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(OptimizerFactory muon, OrthogonalizerDeclaration declared, double u, string dtype)
+    /// <summary>
+    /// Which dynamics properties apply to what the implementation declares, read from the claim table: a property applies
+    /// when the declared orthogonalizer is in its claim's scope and the declared precision among its claim's precisions;
+    /// otherwise it is NOT APPLICABLE with the row's reason.
+    /// </summary>
+    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(OptimizerSubject muon, OrthogonalizerDeclaration declared, double u, string dtype)
     {
-        bool exact = declared.Kind == OrthogonalizerKind.Exact;
-        bool lowPrecision = u != Laws.Tolerances.U;
         var ns = declared.ToReference() as NewtonSchulz;
-        const string notExact = "declared Newton–Schulz: grid confinement and the κ-free bound are laws of the exact polar factor (an approximate φ leaves the grid — B2); the coupled recursion is checked instead.";
-        return new()
+        var scope = declared.Kind == OrthogonalizerKind.Exact ? OrthogonalizerScope.ExactPolar : ns is not null ? OrthogonalizerScope.NewtonSchulz : OrthogonalizerScope.None;
+        var precision = u == Laws.Tolerances.U ? Precisions.Float64 : u == Laws.Tolerances.UFloat32 ? Precisions.Float32 : Precisions.None;
+        var subject = new DynamicsSubject(muon, ns, u);
+        var result = new Dictionary<string, (PropertySpec?, string?)>();
+        foreach (var (claim, property) in ClaimTable.Dynamics)
         {
-            ["dynamics/b1-singular-value-orbit"] = exact ? (GridConfinementSpecs.SingularValueOrbit(muon, u), null) : (null, notExact),
-            ["dynamics/b1-loss-floor"] = exact ? (GridConfinementSpecs.LossFloor(muon, u: u), null) : (null, notExact),
-            ["dynamics/b1-two-cycle"] = exact ? (GridConfinementSpecs.TwoCycle(muon, u), null) : (null, notExact),
-            ["dynamics/c1-kappa-free-convergence"] = !exact ? (null, notExact)
-                : lowPrecision ? (null, $"declared dtype {dtype}: the convergence target ‖UUᵀ − M*‖_F ≤ 1e-6‖M*‖_F is within ≈ {Generators.Formatting.Short(1e-6 / u)}u of {dtype} round-off, so missing it does not show a κ-dependence (the spec has no round-off term to scale).")
-                : (KappaFreeSpecs.MuonIterationsKappaFree(muon), null),
-            ["dynamics/b2-coupled-recursion"] = ns is not null
-                ? (InexactPolarSpecs.CoupledRecursion(muon, ns, u), null)
-                : (null, "declared exact polar: the coupled recursion is B2's law for Newton–Schulz (for φ ≡ 1 it is the B1 orbit, checked above)."),
-        };
+            if (claim.AppliesTo != scope && claim.AppliesTo != OrthogonalizerScope.AnyOrthogonalizer)
+                result[property.Id] = (null, property.OutOfScope);
+            else if ((claim.Precisions & precision) == 0)
+                result[property.Id] = (null, property.OutOfPrecision?.Invoke(dtype, u) ?? $"declared dtype {dtype}: the claim's tolerance is derived for {claim.Precisions} only.");
+            else
+                result[property.Id] = (property.Build(subject), null);
+        }
+        return result;
     }
 
     private static ConformanceResult[] All(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();

@@ -2,6 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Optimizers;
 using Muon.Verification.Conformance.Protocol;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Conformance;
 
 /// <summary>
@@ -42,9 +44,9 @@ public sealed class ProtocolOptimizer : IOptimizer
         _nesterov = nesterov;
     }
 
-    /// <summary>The optimizer factory the specs take (one wrapper per schedule, sharing the session).</summary>
-    public static Specs.OptimizerFactory Factory(ProtocolClient client, string name, ShapeScale scale, bool nesterov)
-        => schedule => new ProtocolOptimizer(client, name, schedule, scale, nesterov);
+    /// <summary>The optimizer subject the specs take (one wrapper per schedule, sharing the session), named <c>protocol[NAME]</c>.</summary>
+    public static OptimizerSubject Subject(ProtocolClient client, string name, ShapeScale scale, bool nesterov)
+        => new($"protocol[{name}]", schedule => new ProtocolOptimizer(client, name, schedule, scale, nesterov));
 
     /// <inheritdoc />
     public string Name { get; }

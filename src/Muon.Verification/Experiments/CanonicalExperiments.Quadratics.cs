@@ -6,6 +6,8 @@ using Muon.Reference.Orthogonalizers;
 using Muon.Reference.Trajectories;
 using static Muon.Verification.Generators.Formatting;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Experiments;
 
 /// <summary>Canonical experiments of the simple-quadratics paper (Gonon, Muşat, Boumal).</summary>
@@ -70,11 +72,11 @@ public static partial class CanonicalExperiments
     {
         var families = Enum.GetValues<Specs.Quadratics.SpectrumFamily>();
         double k = stepSizeMultiplier;
-        var optimizers = new (Specs.OptimizerFactory, double[])[]
+        var optimizers = new (OptimizerSubject, double[])[]
         {
-            (Specs.Subjects.GradientDescent(), [0.1 * k]),
-            (Specs.Subjects.Muon(), [5e-3 * k, 1e-2 * k]),
-            (Specs.Subjects.Muon(NegativeControls.BrokenOrthogonalizers.FrobeniusNormalized), [5e-3 * k, 1e-2 * k]),
+            (OptimizerSubject.GradientDescent, [0.1 * k]),
+            (OptimizerSubject.Muon(), [5e-3 * k, 1e-2 * k]),
+            (OptimizerSubject.Muon(NegativeControls.BrokenOrthogonalizers.FrobeniusNormalized), [5e-3 * k, 1e-2 * k]),
         };
         var scores = Specs.Quadratics.SpectrumShapeRun.Scores(optimizers, families, 16, 5, 500, 2026);
         var x = Enumerable.Range(0, families.Length).Select(i => (double)i).ToArray();

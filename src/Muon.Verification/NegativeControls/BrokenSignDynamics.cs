@@ -1,5 +1,5 @@
 using Muon.Reference.Objectives;
-using Muon.Verification.Specs.Quadratics;
+using Muon.Verification.Subjects;
 
 namespace Muon.Verification.NegativeControls;
 
@@ -7,14 +7,14 @@ namespace Muon.Verification.NegativeControls;
 public static class BrokenSignDynamics
 {
     /// <summary>Integer-valued noise σξ ∈ ℤ (round(σξ)): s stays on s₀ + αℤ and an off-grid start never hits (sheet B3).</summary>
-    public static HittingTimeFunction IntegerNoise { get; } = (s0, alpha, sigma, epsilon, maxSteps, rng)
-        => NoisySignDynamics.HittingTime(s0, alpha, sigma, epsilon, maxSteps, () => Math.Round(sigma * rng.Normal()) / sigma);
+    public static SignDynamicsSubject IntegerNoise { get; } = new("broken:integer-noise", (s0, alpha, sigma, epsilon, maxSteps, rng)
+        => NoisySignDynamics.HittingTime(s0, alpha, sigma, epsilon, maxSteps, () => Math.Round(sigma * rng.Normal()) / sigma));
 
     /// <summary>Noise that never switches off: σ_eff = max(σ, 0.05).</summary>
-    public static HittingTimeFunction NoiseFloor { get; } = (s0, alpha, sigma, epsilon, maxSteps, rng)
-        => NoisySignDynamics.HittingTime(s0, alpha, Math.Max(sigma, 0.05), epsilon, maxSteps, rng);
+    public static SignDynamicsSubject NoiseFloor { get; } = new("broken:noise-floor", (s0, alpha, sigma, epsilon, maxSteps, rng)
+        => NoisySignDynamics.HittingTime(s0, alpha, Math.Max(sigma, 0.05), epsilon, maxSteps, rng));
 
     /// <summary>Counts steps from 1 instead of 0 (an off-by-one in the hitting-time convention).</summary>
-    public static HittingTimeFunction OffByOne { get; } = (s0, alpha, sigma, epsilon, maxSteps, rng)
-        => NoisySignDynamics.HittingTime(s0, alpha, sigma, epsilon, maxSteps, rng) + 1;
+    public static SignDynamicsSubject OffByOne { get; } = new("broken:off-by-one", (s0, alpha, sigma, epsilon, maxSteps, rng)
+        => NoisySignDynamics.HittingTime(s0, alpha, sigma, epsilon, maxSteps, rng) + 1);
 }

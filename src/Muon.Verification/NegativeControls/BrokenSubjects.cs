@@ -1,5 +1,6 @@
 using Muon.Reference.Optimizers;
-using Muon.Verification.Specs;
+using Muon.Reference.Objectives;
+using Muon.Verification.Subjects;
 
 namespace Muon.Verification.NegativeControls;
 
@@ -11,25 +12,35 @@ public static class BrokenSubjects
 {
     /// <summary>Steps with <c>factor·η_t</c> while the spec predicts with η_t (e.g. a(1 + 1e-3), or a budget
     /// η₀/(1−ρ) shrunk below the distance to travel).</summary>
-    public static OptimizerFactory ScaledStep(OptimizerFactory inner, double factor)
+    public static OptimizerSubject ScaledStep(OptimizerSubject inner, double factor)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => new Renamed($"broken:step×{factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", inner(new ScaledStepSize(schedule, factor)));
+        string prefix = $"broken:step×{factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+        return new($"{prefix}[{inner.Name}]", schedule => new Renamed(prefix, inner.Create(new ScaledStepSize(schedule, factor))));
     }
 
     /// <summary>Ignores the prescribed schedule and keeps its first value η₀ forever (a fixed step).</summary>
-    public static OptimizerFactory FixedStep(OptimizerFactory inner)
+    public static OptimizerSubject FixedStep(OptimizerSubject inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => new Renamed("broken:fixed-step", inner(StepSize.Constant(schedule.At(0))));
+        const string prefix = "broken:fixed-step";
+        return new($"{prefix}[{inner.Name}]", schedule => new Renamed(prefix, inner.Create(StepSize.Constant(schedule.At(0)))));
     }
 
     /// <summary>Secretly multiplies η_t by ρᵗ (an implementation that applies its own decay on top of the schedule).</summary>
-    public static OptimizerFactory HiddenDecay(OptimizerFactory inner, double rho)
+    public static OptimizerSubject HiddenDecay(OptimizerSubject inner, double rho)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        return schedule => new Renamed($"broken:hidden-decay({rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})", inner(new DecayedStepSize(schedule, rho)));
+        string prefix = $"broken:hidden-decay({rho.ToString("R", System.Globalization.CultureInfo.InvariantCulture)})";
+        return new($"{prefix}[{inner.Name}]", schedule => new Renamed(prefix, inner.Create(new DecayedStepSize(schedule, rho))));
     }
+
+    /// <summary>Muon with schedule (B) at s₁ = 1, ignoring the constant step it is given: converges in ≈ 250 steps for every κ
+    /// (the κ-independent subject that the GD-baseline claim of D3 must reject).</summary>
+    public static OptimizerSubject AnnealedMuon { get; } = new("muon[exact-polar]+schedule-b(ignores η)", _ => MuonOptimizer.WithStepSize(StepSize.Geometric(0.05, 0.97)));
+
+    /// <summary>The L_full matrix-factorization objective declared as L_half (its λ_max is 4s₁, not the declared 2s₁).</summary>
+    public static MfObjectiveSubject FullDeclaredHalf { get; } = new("mf-objective[full, declared half]", (t, d) => new Muon.Reference.Objectives.MatrixFactorization(t, d, LossConvention.Full), LossConvention.Half);
 
     /// <summary>Prefixes the inner optimizer's name, so reports and seeds tell the control from the reference.</summary>
     private sealed class Renamed(string prefix, IOptimizer inner) : IOptimizer

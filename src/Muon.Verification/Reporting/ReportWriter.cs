@@ -30,7 +30,9 @@ public static class ReportWriter
             index.Append("**Parameters.** ").Append(string.Join("; ", f.Data.Parameters.Select(p => $"{p.Key} = {p.Value}"))).Append("\n\n");
             foreach (var spec in f.CheckedBy)
                 index.Append($"**Checked by** `{spec.QualifiedName}` — {spec.Claim} **{verdict(spec)}**\n\n");
-            if (f.CheckedBy.Count == 0)
+            if (f.CheckedBy.Count == 0 && Claims.ClaimTable.ShownAlsoIn(f.FileName) is { } claim)
+                index.Append($"**Checked by** the specs of claim {claim.Key}, reported under [{claim.Figures[0]}]({claim.Figures[0]}).\n\n");
+            else if (f.CheckedBy.Count == 0)
                 index.Append("**Checked by:** no spec (an illustration only).\n\n");
             index.Append($"Data: [{csv}]({csv})\n\n");
         }

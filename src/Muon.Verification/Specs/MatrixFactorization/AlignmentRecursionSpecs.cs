@@ -9,6 +9,8 @@ using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -54,7 +56,7 @@ public static class AlignmentRecursionSpecs
     /// an absolute error ~Backward, amplified by the cancellation (ρ + η)/ρ' in a' and by d tan/d‖x‖ = (1 + tan²)/2·… ≤ (1+tan)².
     /// The sheet checked it to 3e-7 (with arccos); the rounding-level bound here is ~1e-14.
     /// </summary>
-    public static PropertySpec RankOneBlockRecursion(MfSubject subject)
+    public static PropertySpec RankOneBlockRecursion(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -137,7 +139,7 @@ public static class AlignmentRecursionSpecs
     /// (A first version without the cancellation term failed at 1.36× on a κ = 1.74 draw at t = 265 — the term is
     /// needed, not a tolerance loosened to pass.)
     /// </summary>
-    public static PropertySpec OuterAlignmentRecursion(MfSubject subject)
+    public static PropertySpec OuterAlignmentRecursion(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(

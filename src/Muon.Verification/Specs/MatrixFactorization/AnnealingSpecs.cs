@@ -6,6 +6,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -60,7 +62,7 @@ public static class AnnealingSpecs
     /// reaches L₂₀ ≤ 1e-10·L₀ at step 20 for every κ ∈ [10, 1e4] (see the generator for κ &gt; 1e4). No slack: after alignment each mode is a scalar sign
     /// iteration whose error after k halvings is ≤ √s₁/2^k, so L₂₀/L₀ ~ (2^-18)² ≈ 1e-11 (observed max 6.9e-11 on 40 draws).
     /// </summary>
-    public static PropertySpec ScheduleA(MfSubject subject)
+    public static PropertySpec ScheduleA(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -90,7 +92,7 @@ public static class AnnealingSpecs
     /// above; observed 1.47e-10). The bound is tight by design: the oscillation floor ≈ B(η_t) ≈ 2η_t²Σsᵢ relative to
     /// L₀ = ½Σsᵢ² crosses 1e-10 near t ≈ 300 when one mode dominates (observed max first passage 297 on 240 draws).
     /// </summary>
-    public static PropertySpec ScheduleB(MfSubject subject)
+    public static PropertySpec ScheduleB(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -137,7 +139,7 @@ public static class AnnealingSpecs
     /// overlap cₙ ≈ α² to 0.9sₙ at rate (1 + ηsₙ) per step (spec C), taking ln(9sₙ/cₙ)/(2 ln(1 + ηsₙ)) ≥ ln(9sₙ/cₙ)·κ/(2c)
     /// steps, and ln(9sₙ/cₙ) ≥ 2c whenever α² ≪ sₙ (here α² = 1e-6 ≤ 1e-3·sₙ).
     /// </summary>
-    public static PropertySpec GdBaseline(MfSubject subject)
+    public static PropertySpec GdBaseline(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(

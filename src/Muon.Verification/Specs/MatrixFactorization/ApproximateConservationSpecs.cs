@@ -8,6 +8,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>The two A2 regimes: which draws, and which window [a, b] the drifts rd(X; a, b) are measured over.</summary>
@@ -53,11 +55,11 @@ public static class ApproximateConservationSpecs
     }
 
     /// <summary>Muon ⇒ R = rd(Δ₂)/rd(Δ₁) ≥ 5 over the regime's window (sheet: min 18.8 over 1000 draws; 46 over 58 here).</summary>
-    public static PropertySpec MuonRatio(MfSubject subject, ConservationRegime regime = ConservationRegime.MuonSmallStep)
+    public static PropertySpec MuonRatio(OptimizerSubject subject, ConservationRegime regime = ConservationRegime.MuonSmallStep)
         => Ratio(subject, regime, "mf/A2/muon-ratio", "R = rd(Δ₂)/rd(Δ₁) ≥ 5 under Muon: Δ₁ is the conserved quantity, not Δ₂.", atLeast: 5);
 
     /// <summary>GD ⇒ R ≤ 1 over the regime's window (sheet: max 0.84; 0.67 over 60 here).</summary>
-    public static PropertySpec GdRatio(MfSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
+    public static PropertySpec GdRatio(OptimizerSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
         => Ratio(subject, regime, "mf/A2/gd-ratio", "R = rd(Δ₂)/rd(Δ₁) ≤ 1 under GD: Δ₂ is the conserved quantity, not Δ₁.", atMost: 1);
 
     /// <summary>Batches of the GD drift spec per standard run (one FsCheck case each; deep runs use ten).</summary>
@@ -90,7 +92,7 @@ public static class ApproximateConservationSpecs
     /// </para>
     /// <para>The swapped control (Muon's small-step regime: rd(Δ₂) ≈ 2.8 against 12.9·η ≈ 0.03) violates it in every draw.</para>
     /// </summary>
-    public static PropertySpec GdDelta2Drift(MfSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
+    public static PropertySpec GdDelta2Drift(OptimizerSubject subject, ConservationRegime regime = ConservationRegime.GdConvergent)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var batches = FsCheck.Fluent.Arb.From(Cases(regime).Generator.ArrayOf(DriftDrawsPerBatch));
@@ -120,7 +122,7 @@ public static class ApproximateConservationSpecs
             })) { Subject = subject.Name };
     }
 
-    private static PropertySpec Ratio(MfSubject subject, ConservationRegime regime, string id, string claim, double atLeast = double.NaN, double atMost = double.NaN)
+    private static PropertySpec Ratio(OptimizerSubject subject, ConservationRegime regime, string id, string claim, double atLeast = double.NaN, double atMost = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(subject);
         bool own = (id.Contains("muon", StringComparison.Ordinal)) == (regime == ConservationRegime.MuonSmallStep);
@@ -150,7 +152,7 @@ public static class ApproximateConservationSpecs
     }
 
     /// <summary>Runs <paramref name="subject"/> on <paramref name="c"/> and measures rd(Δ₁), rd(Δ₂) over the window of <paramref name="regime"/>.</summary>
-    public static Drifts Window(MfSubject subject, ConservationRegime regime, MfCase c)
+    public static Drifts Window(OptimizerSubject subject, ConservationRegime regime, MfCase c)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(c);

@@ -7,6 +7,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>Which optimizer's regime a B draw uses (step range and stopping rule).</summary>
@@ -69,7 +71,7 @@ public static class BalancedSolutionSpecs
     /// trajectories, whose Δ₁ is not conserved: ‖Δ₁‖/ε ≈ 5e-4 median) is outside the band in ≈ 96% of draws.
     /// </para>
     /// </summary>
-    public static PropertySpec MuonImbalanceOrderEps(MfSubject subject, BalanceRegime regime = BalanceRegime.Muon)
+    public static PropertySpec MuonImbalanceOrderEps(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.Muon)
         => Level(subject, regime, "mf/B/muon-imbalance-theta-eps", muonClaim: true, MuonBand, MuonLevelDrawsPerBatch, MuonLevelClaimedRate);
 
     /// <summary>
@@ -95,7 +97,7 @@ public static class BalancedSolutionSpecs
     /// trajectories: ‖Δ₂‖ = Θ(ε), so the ratio is 50–7e4) is outside the band in every draw.
     /// </para>
     /// </summary>
-    public static PropertySpec GdImbalanceOrderEps2(MfSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
+    public static PropertySpec GdImbalanceOrderEps2(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
         => Level(subject, regime, "mf/B/gd-imbalance-theta-eps2", muonClaim: false, GdBand, GdLevelDrawsPerBatch, GdLevelClaimedRate);
 
     /// <summary>The sheet's band of ‖Δ₁‖_F/ε for Muon (its observed extremes over 1000 draws).</summary>
@@ -123,7 +125,7 @@ public static class BalancedSolutionSpecs
     /// Runs <paramref name="subject"/> on <paramref name="c"/> in <paramref name="regime"/> and returns the level of the
     /// claim: ‖Δ₁‖_F/ε (<paramref name="muonClaim"/>) or ‖Δ₂‖_F/(‖M*‖_F ε²) at the end of the run (NaN if it diverged).
     /// </summary>
-    public static double LevelValue(MfSubject subject, BalanceRegime regime, MfCase c, bool muonClaim)
+    public static double LevelValue(OptimizerSubject subject, BalanceRegime regime, MfCase c, bool muonClaim)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(c);
@@ -144,7 +146,7 @@ public static class BalancedSolutionSpecs
     /// was 3.1e-4 at ε and 4.5e-4 at ε/10), far outside the sheet's [0.013, 0.16]; Θ(ε) is a statement about the typical
     /// draw, which is what the median checks.
     /// </summary>
-    public static PropertySpec MuonScaling(MfSubject subject, BalanceRegime regime = BalanceRegime.Muon)
+    public static PropertySpec MuonScaling(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.Muon)
         => Scaling(subject, regime, "mf/B/muon-scaling", muonClaim: true);
 
     /// <summary>
@@ -154,13 +156,13 @@ public static class BalancedSolutionSpecs
     /// was exceeded once in 1000 draws (0.01028, n = 2, κ = 8.2, η = 0.159; sheet max 0.0098), so the per-draw form is not
     /// asserted.
     /// </summary>
-    public static PropertySpec GdScaling(MfSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
+    public static PropertySpec GdScaling(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
         => Scaling(subject, regime, "mf/B/gd-scaling", muonClaim: false);
 
     private static string Suffix(BalanceRegime regime, bool muonClaim)
         => (regime == BalanceRegime.Muon) == muonClaim ? "" : $"[{regime}-regime]";
 
-    private static PropertySpec Level(MfSubject subject, BalanceRegime regime, string id, bool muonClaim, (double Lo, double Hi) band, int draws, double claimed)
+    private static PropertySpec Level(OptimizerSubject subject, BalanceRegime regime, string id, bool muonClaim, (double Lo, double Hi) band, int draws, double claimed)
     {
         ArgumentNullException.ThrowIfNull(subject);
         string quantity = muonClaim ? "‖Δ₁‖_F/ε" : "‖Δ₂‖_F/(‖M*‖_F ε²)";
@@ -187,7 +189,7 @@ public static class BalancedSolutionSpecs
             })) { Subject = subject.Name };
     }
 
-    private static PropertySpec Scaling(MfSubject subject, BalanceRegime regime, string id, bool muonClaim)
+    private static PropertySpec Scaling(OptimizerSubject subject, BalanceRegime regime, string id, bool muonClaim)
     {
         ArgumentNullException.ThrowIfNull(subject);
         string quantity = muonClaim ? "median ‖Δ₁(ε/10)‖/‖Δ₁(ε)‖" : "median ‖Δ₂(ε/10)‖/‖Δ₂(ε)‖";
@@ -219,7 +221,7 @@ public static class BalancedSolutionSpecs
         public string Describe() => $"t={T}, L={R(Loss)}, ‖Δ₁‖={R(Delta1)}, ‖Δ₂‖={R(Delta2)}";
     }
 
-    private static End Final(MfSubject subject, BalanceRegime regime, MfCase c)
+    private static End Final(OptimizerSubject subject, BalanceRegime regime, MfCase c)
     {
         var pr = c.Problem;
         bool muon = regime == BalanceRegime.Muon;

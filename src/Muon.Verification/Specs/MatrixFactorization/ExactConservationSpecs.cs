@@ -9,6 +9,8 @@ using Muon.Verification.Harness;
 using Muon.Verification.Laws;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -67,7 +69,7 @@ public static class ExactConservationSpecs
     /// conventions because polar(cG) = polar(G). Measured: max over t of ‖P_t − U diag(p̂_t) Wᵀ‖_F,
     /// ‖Q_t − V diag(q̂_t) Wᵀ‖_F and ‖Δ₁(t) − Δ₁(0)‖_F against <see cref="RelativeTolerance"/>·scale.
     /// </summary>
-    public static PropertySpec MuonDelta1Conserved(MfSubject subject, LossConvention convention = LossConvention.Half)
+    public static PropertySpec MuonDelta1Conserved(OptimizerSubject subject, LossConvention convention = LossConvention.Half)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -87,7 +89,7 @@ public static class ExactConservationSpecs
     /// Tolerance 1e-12·scale²: Δ₂ is quadratic in the factors, so the per-step rounding is Backward·scale², as in
     /// <see cref="RelativeTolerance"/>.
     /// </summary>
-    public static PropertySpec GdImbalanceRecursion(MfSubject subject, LossConvention convention = LossConvention.Half, LossConvention? predictedAs = null)
+    public static PropertySpec GdImbalanceRecursion(OptimizerSubject subject, LossConvention convention = LossConvention.Half, LossConvention? predictedAs = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var predicted = predictedAs ?? convention;
@@ -102,7 +104,7 @@ public static class ExactConservationSpecs
 
     private static string Name(LossConvention c) => c == LossConvention.Half ? "half" : "full";
 
-    private static void CheckMuon(MfSubject subject, LossConvention convention, MfCase c)
+    private static void CheckMuon(OptimizerSubject subject, LossConvention convention, MfCase c)
     {
         var pr = c.Problem;
         var u = pr.U;
@@ -166,7 +168,7 @@ public static class ExactConservationSpecs
         return min > 0 ? max / min : double.PositiveInfinity;
     }
 
-    private static void CheckGd(MfSubject subject, LossConvention convention, LossConvention predicted, MfCase c)
+    private static void CheckGd(OptimizerSubject subject, LossConvention convention, LossConvention predicted, MfCase c)
     {
         var pr = c.Problem;
         var u = pr.U;

@@ -7,6 +7,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class ModeTimingSpecs
     /// per step from cᵢ until uᵢᵀPQᵀvᵢ ≈ 0.9sᵢ). 21% is the sheet's tolerance (the linearized growth ignores the
     /// antisymmetric part and the sigmoid's shoulder).
     /// </summary>
-    public static PropertySpec GdLargeFirst(MfSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
+    public static PropertySpec GdLargeFirst(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.GradientDescent)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -104,7 +106,7 @@ public static class ModeTimingSpecs
     /// </para>
     /// <para>The swapped control (GD trajectories: large modes first) violates the ordering in every draw.</para>
     /// </summary>
-    public static PropertySpec MuonSmallFirst(MfSubject subject, BalanceRegime regime = BalanceRegime.Muon)
+    public static PropertySpec MuonSmallFirst(OptimizerSubject subject, BalanceRegime regime = BalanceRegime.Muon)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var batches = Arb.From(Cases(regime).Generator.ArrayOf(MuonDrawsPerBatch));
@@ -133,7 +135,7 @@ public static class ModeTimingSpecs
     public sealed record TimingVerdict(double[] Times, double Deviation, string? Failure);
 
     /// <summary>Runs <paramref name="subject"/> on <paramref name="c"/> and judges the Muon timing claim on it.</summary>
-    public static TimingVerdict MuonTiming(MfSubject subject, BalanceRegime regime, MfCase c)
+    public static TimingVerdict MuonTiming(OptimizerSubject subject, BalanceRegime regime, MfCase c)
     {
         var times = Times(subject, regime, c);
         var s = c.Problem.S;
@@ -156,7 +158,7 @@ public static class ModeTimingSpecs
     private static string Show(double[] times) => "T = [" + string.Join(", ", times.Select(R)) + "]";
 
     /// <summary>Tᵢ per mode (+∞ when a mode is not learned within the regime's cap).</summary>
-    public static double[] Times(MfSubject subject, BalanceRegime regime, MfCase c)
+    public static double[] Times(OptimizerSubject subject, BalanceRegime regime, MfCase c)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(c);

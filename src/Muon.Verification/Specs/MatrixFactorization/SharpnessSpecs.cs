@@ -11,6 +11,8 @@ using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>

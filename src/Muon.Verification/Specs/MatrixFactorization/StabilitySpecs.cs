@@ -6,6 +6,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -48,7 +50,7 @@ public static class StabilitySpecs
     /// GD at η = c/s₁: converges below the threshold 1/s₁ = 2/λ_max(balanced optimum), does not converge just above it,
     /// diverges well above it. No tolerance: the three outcomes are separated by 30 orders of magnitude of loss.
     /// </summary>
-    public static PropertySpec GdThreshold(MfSubject subject)
+    public static PropertySpec GdThreshold(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(
@@ -85,7 +87,7 @@ public static class StabilitySpecs
     /// off its target in both factors. The factors 1.5 and 2.5 are the sheet's (observed 1.14 and 1.99 over 1000 draws;
     /// here, on 600 draws of this generator, 0.78 and 1.29).
     /// </summary>
-    public static PropertySpec MuonBoundedAboveThreshold(MfSubject subject)
+    public static PropertySpec MuonBoundedAboveThreshold(OptimizerSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return new PropertySpec(

@@ -7,6 +7,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.MatrixFactorization;
 
 /// <summary>
@@ -91,7 +93,7 @@ public static class TwoStepAlignmentSpecs
     /// ~1e-15, far below the smallest bound 1.82·α/√s₁ ≥ 1.8e-8, so no floating-point slack is added.
     /// </para>
     /// </summary>
-    public static PropertySpec MuOutAfterTwoSteps(MfSubject subject, TwoStepHypotheses? hypotheses = null)
+    public static PropertySpec MuOutAfterTwoSteps(OptimizerSubject subject, TwoStepHypotheses? hypotheses = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         var h = hypotheses ?? TwoStepHypotheses.Claim;
@@ -125,7 +127,7 @@ public static class TwoStepAlignmentSpecs
     }
 
     /// <summary>Runs the two steps η = [η₁, √s₁] of <paramref name="h"/> on draw <paramref name="c"/>.</summary>
-    public static TwoStepResult Measure(MfSubject subject, TwoStepHypotheses h, MfCase c)
+    public static TwoStepResult Measure(OptimizerSubject subject, TwoStepHypotheses h, MfCase c)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(h);

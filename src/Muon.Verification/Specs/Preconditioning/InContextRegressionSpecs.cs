@@ -8,6 +8,8 @@ using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Preconditioning;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class InContextRegressionSpecs
     /// count within ±2 — an empirical tolerance from the sheet (exact before the approach phase ends; afterwards round-off,
     /// see C2, can move a crossing by a step), not a derived one.
     /// </summary>
-    public static PropertySpec MuonLogKappa(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec MuonLogKappa(OptimizerSubject subject) => new PropertySpec(
         "c3/muon-log-kappa",
         "Simplified Muon (η_t = 2(1−ρ)κρᵗ, ρ = 0.8) reaches f ≤ 1e-8 f(0) within an O(log κ) bound, matching the scalar count ±2.",
         "preconditioning sheet C3 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
@@ -50,7 +52,7 @@ public static class InContextRegressionSpecs
                 double logBound = 6 + 1.1 * Math.Log(4e4 * kappa) / Math.Log(1 / Rho);
                 if (!(bound <= logBound))
                     throw new SpecViolation($"derived bound {bound} exceeds the O(log κ) envelope {R(logBound)} at κ = {Short(kappa)} ({c})");
-                var count = Iterations(f, subject(schedule), c.Dim, bound + 10);
+                var count = Iterations(f, subject.Create(schedule), c.Dim, bound + 10);
                 int scalar = ScalarCount(s, schedule, bound + 10);
                 string ctx = $"κ = {Short(kappa)}, s = {R(s)}, scalar count {scalar}, bound {bound} ({c})";
                 if (count is not int t || t > bound)
@@ -58,14 +60,14 @@ public static class InContextRegressionSpecs
                 if (Math.Abs(t - scalar) > 2)
                     throw new SpecViolation($"|matrix count − scalar count| = |{t} − {scalar}| > 2; {ctx}");
             }
-        })) with { Subject = Quadratics.GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// GD with any constant step lr ∈ {0.1, 0.3, 0.5, 0.7, 0.9} (stability needs lr &lt; 1: the Hessian dQ ↦ 2S²dQS has
     /// largest eigenvalue 2s_max³ = 2) has not converged after κ³ iterations, κ ∈ {10, 20}: its slowest mode contracts
     /// by (1 − 2lr·s_min³)² per step, so it needs ≥ ln(s_min/(1e-8Σs))/(4lr·s_min³/(1 − 2lr s_min³)) ≳ 3.6κ³ steps.
     /// </summary>
-    public static PropertySpec GdPolyKappa(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec GdPolyKappa(OptimizerSubject subject) => new PropertySpec(
         "c3/gd-poly-kappa",
         "Gradient descent with any stable constant step needs more than κ³ iterations (its effective condition number is κ³).",
         "preconditioning sheet C3 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
@@ -78,10 +80,10 @@ public static class InContextRegressionSpecs
                 var (f, s) = Problem(c, kappa);
                 int cap = (int)Math.Round(kappa * kappa * kappa);
                 foreach (var lr in new[] { 0.1, 0.3, 0.5, 0.7, 0.9 })
-                    if (Iterations(f, subject(StepSize.Constant(lr)), c.Dim, cap) is int t)
+                    if (Iterations(f, subject.Create(StepSize.Constant(lr)), c.Dim, cap) is int t)
                         throw new SpecViolation($"converged in {t} ≤ κ³ = {cap} iterations with lr = {R(lr)} at κ = {Short(kappa)}, s = {R(s)} ({c})");
             }
-        })) with { Subject = Quadratics.GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>The bound max(t*, t₁) of <see cref="MuonLogKappa"/>.</summary>
     public static int Bound(IReadOnlyList<double> s, StepSize schedule)

@@ -8,6 +8,8 @@ using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Preconditioning;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class KappaFreeSpecs
     /// Since 1 ≤ ‖λ‖₂ and ‖√λ‖₂ ≤ √r, T ≤ 1 + log(1e-6/(0.2(2√r + 0.2)))/log ρ for every κ. The init is not aligned, so
     /// this bound is the reconstruction's claim, not a theorem; observed counts lie 5–40 steps below it.
     /// </summary>
-    public static PropertySpec MuonIterationsKappaFree(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec MuonIterationsKappaFree(OptimizerSubject subject) => new PropertySpec(
         "c1/muon-kappa-free-iterations",
         "Simplified Muon (η_t = 0.2ρᵗ) reaches ‖UUᵀ − M*‖_F ≤ 1e-6‖M*‖_F within a κ-free bound for κ = 10 … 1e4.",
         "preconditioning sheet C1 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
@@ -45,11 +47,11 @@ public static class KappaFreeSpecs
                 var (f, u0, lambda) = Problem(c, kappa);
                 var schedule = StepSize.Geometric(0.2, c.Rho);
                 int bound = Bound(lambda, schedule, c.Rank);
-                var count = IterationsToConverge(f, subject(schedule), u0, bound);
+                var count = IterationsToConverge(f, subject.Create(schedule), u0, bound);
                 if (count is null)
                     throw new SpecViolation($"not converged within the κ-free bound {bound} at κ = {Short(kappa)} ({c})");
             }
-        })) with { Subject = Quadratics.GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// GD with any constant step from {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1} has not converged after 5κ iterations
@@ -57,7 +59,7 @@ public static class KappaFreeSpecs
     /// ≤ 1 + lr·λ_min per step, lr ≤ 1 by stability (the Hessian at the optimum has eigenvalue 2λ_max = 2), i.e.
     /// ≥ κ·ln(1e3κ^{−½}) ≥ 4.6κ steps at κ ≥ 10 — while Muon needs ≤ ~170 at every κ. (Sheet: ≈ 140 / 1 300 / 10 000+.)
     /// </summary>
-    public static PropertySpec GdIterationsGrowWithKappa(OptimizerFactory subject) => new PropertySpec(
+    public static PropertySpec GdIterationsGrowWithKappa(OptimizerSubject subject) => new PropertySpec(
         "c1/gd-iterations-grow-with-kappa",
         "Gradient descent with its best constant step needs more than 5κ iterations (∝ κ).",
         "preconditioning sheet C1 (Ma–Huang–Chi–Chen 2601.13474; adopted reconstruction)",
@@ -72,11 +74,11 @@ public static class KappaFreeSpecs
                 foreach (var lr in new[] { 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0 })
                 {
                     int cap = (int)(5 * kappa);
-                    if (IterationsToConverge(f, subject(StepSize.Constant(lr)), u0, cap) is int t)
+                    if (IterationsToConverge(f, subject.Create(StepSize.Constant(lr)), u0, cap) is int t)
                         throw new SpecViolation($"converged in {t} ≤ 5κ = {cap} iterations with lr = {R(lr)} at κ = {Short(kappa)} ({c})");
                 }
             }
-        })) with { Subject = Quadratics.GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>The κ-free bound max(t*, t₁) of <see cref="MuonIterationsKappaFree"/>.</summary>
     public static int Bound(IReadOnlyList<double> lambda, StepSize schedule, int rank)

@@ -5,6 +5,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Preconditioning;
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class SpectralDecouplingSpecs
     /// <paramref name="initNoise"/> (negative control) adds N(0, noise²) entries to X₀; <paramref name="iclTarget"/>
     /// (negative control) replaces the target 1/s of the in-context recursion.
     /// </summary>
-    public static PropertySpec Decoupling(OptimizerFactory subject, SpectralSetting setting, double initNoise = 0, Func<double, double>? iclTarget = null)
+    public static PropertySpec Decoupling(OptimizerSubject subject, SpectralSetting setting, double initNoise = 0, Func<double, double>? iclTarget = null)
     {
         bool icl = setting == SpectralSetting.InContextRegression;
         var arb = FsCheck.Fluent.Arb.From(
@@ -62,7 +64,7 @@ public static class SpectralDecouplingSpecs
                     var rng = new Muon.Reference.Numerics.Rng(c.Seed ^ 0x0A11CEUL);
                     x0 += Muon.Reference.Numerics.MatrixFunctions.Gaussian(x0.RowCount, x0.ColumnCount, initNoise, rng);
                 }
-                var iterates = Iterates(p.Objective, subject(StepSize.Constant(c.Eta)), p.Parameter, x0, steps, c.ToString());
+                var iterates = Iterates(p.Objective, subject.Create(StepSize.Constant(c.Eta)), p.Parameter, x0, steps, c.ToString());
                 double b = Backward(x0.RowCount, x0.ColumnCount), delta = 0;
                 var x = p.X0.ToArray();
                 for (int t = 0; t <= steps; t++)
@@ -78,7 +80,7 @@ public static class SpectralDecouplingSpecs
                 }
             })) with
         {
-            Subject = Quadratics.GridConfinementSpecs.Name(subject)
+            Subject = subject.Name
                 + (initNoise > 0 ? $" (init noise {R(initNoise)})" : "") + (iclTarget is null ? "" : " (ICL target replaced)"),
         };
     }

@@ -1,18 +1,20 @@
 using Muon.Reference.Optimizers;
 using static Muon.Verification.Specs.SpecSupport;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>The per-draw outcomes a B2 rate spec counts: distance from the exact-polar grid and whether the loss beat the floor.</summary>
 internal sealed record GridDraw(GridCase Case, double MaxGridDeviation, bool BelowFloor)
 {
     /// <summary>Runs <paramref name="steps"/> fixed steps; the grid deviation is measured over the first 40.</summary>
-    public static GridDraw Run(OptimizerFactory subject, GridCase c, int steps)
+    public static GridDraw Run(OptimizerSubject subject, GridCase c, int steps)
     {
         var w0 = c.W0;
         var s0 = Sigma(w0);
         double floor = GridConfinementSpecs.Floor(s0, c.Step);
-        var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
+        var orbit = GridOrbit.Run(subject.Create(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
         double deviation = 0;
         bool below = false;
         for (int t = 0; t <= steps; t++)

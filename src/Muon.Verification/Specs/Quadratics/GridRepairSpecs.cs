@@ -5,6 +5,8 @@ using Muon.Verification.Harness;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>Decaying step-size families for <see cref="GridRepairSpecs.DecayingStep"/>.</summary>
@@ -33,7 +35,7 @@ public static class GridRepairSpecs
     /// the geometric family at most until a_t reaches 1e-6·a₀·ρ^{t*} so that δ_t (≈1e-12) stays far below a_t.
     /// Negative control: a subject that ignores the schedule (fixed step).
     /// </summary>
-    public static PropertySpec DecayingStep(OptimizerFactory subject, DecayFamily family)
+    public static PropertySpec DecayingStep(OptimizerSubject subject, DecayFamily family)
     {
         var arb = FsCheck.Fluent.Arb.From(
             from c in GridCase.Arbitrary(GridStart.Gaussian).Generator
@@ -62,7 +64,7 @@ public static class GridRepairSpecs
                 int steps = entry + 40;
                 if (family == DecayFamily.Geometric)
                     steps = Math.Min(steps, entry + (int)Math.Floor(Math.Log(1e-6) / Math.Log(rho)));
-                var orbit = GridOrbit.Run(subject(schedule), w0, steps, schedule.At, c.ToString());
+                var orbit = GridOrbit.Run(subject.Create(schedule), w0, steps, schedule.At, c.ToString());
                 string ctx = $"{c}; schedule {schedule}; s_max(0) = {R(sMax)}; entry t* = {entry}";
                 for (int t = entry; t <= steps; t++)
                 {
@@ -71,6 +73,6 @@ public static class GridRepairSpecs
                     double bound = 0.5 * c.MinDim * Math.Pow(a + orbit.Delta[t], 2) + orbit.LossError(t);
                     AtMost(orbit.Loss[t], bound, $"L(W_t) at t = {t} against ½ r a²_{{t−1}}", ctx);
                 }
-            })) with { Subject = GridConfinementSpecs.Name(subject) };
+            })) with { Subject = subject.Name };
     }
 }

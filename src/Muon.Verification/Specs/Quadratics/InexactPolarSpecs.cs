@@ -10,6 +10,8 @@ using Muon.Verification.Statistics;
 using static Muon.Verification.Generators.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class InexactPolarSpecs
     /// φ(sᵢ/‖s‖) is φ'(xᵢ)(eᵢ/‖s‖ − xᵢ x/‖s‖)) and e_t = a·NSForward(m, n) + B(‖W_t‖_F + a√k) (declared NS forward
     /// error, <see cref="Tolerances.NewtonSchulzForward"/>, and the update's rounding); the measuring SVD adds B‖W_t‖_F.
     /// </summary>
-    public static PropertySpec CoupledRecursion(OptimizerFactory subject, NewtonSchulz declared, double u = Tolerances.U) => new PropertySpec(
+    public static PropertySpec CoupledRecursion(OptimizerSubject subject, NewtonSchulz declared, double u = Tolerances.U) => new PropertySpec(
         "b2/coupled-recursion",
         $"With Newton–Schulz ({declared.Name}) the singular values follow the coupled recursion sᵢ ← |sᵢ − a·φ(sᵢ/‖s‖₂)|.",
         "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)",
@@ -44,21 +46,21 @@ public static class InexactPolarSpecs
             const int steps = 30;
             var w0 = c.W0;
             var s = Sigma(w0);
-            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString(), u);
+            var orbit = GridOrbit.Run(subject.Create(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString(), u);
             var delta = CoupledDelta(declared, c, orbit, s, steps, u);
             for (int t = 0; t <= steps; t++)
             {
                 AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}");
                 s = Step(declared, s, c.Step);
             }
-        })) with { Subject = GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// Leaves the grid: in ≥ 90% of draws (99% Clopper–Pearson lower bound, <see cref="DrawsPerBatch"/> draws) some
     /// singular value is farther than 1e-6 from the grid ∪ⱼ{|sⱼ(0) − ka|} within 40 steps (sheet: cubic 99.3%,
     /// quintic 100%, exact polar 0%). 1e-6 is five orders above the round-off δ_40 ≲ 1e-11 of B1.
     /// </summary>
-    public static PropertySpec LeavesGrid(OptimizerFactory subject) => RateSpec(
+    public static PropertySpec LeavesGrid(OptimizerSubject subject) => RateSpec(
         "b2/leaves-grid",
         "Newton–Schulz Muon leaves the grid ∪ⱼ{|sⱼ(0) − ka|} (deviation > 1e-6 within 40 steps) in ≥ 90% of draws.",
         "99% Clopper–Pearson lower bound ≥ 0.9; deviation threshold 1e-6 ≫ δ_40 ≲ 1e-11",
@@ -72,7 +74,7 @@ public static class InexactPolarSpecs
     /// and quintic 24% / 49% / 65% within 40 / 100 / 200 steps — the rate depends on the horizon, which the sheet
     /// (cubic ~62%, quintic ~72%) does not state.
     /// </summary>
-    public static PropertySpec BelowFloorRate(OptimizerFactory subject) => RateSpec(
+    public static PropertySpec BelowFloorRate(OptimizerSubject subject) => RateSpec(
         "b2/below-floor-rate",
         "Newton–Schulz Muon gets below the exact-polar floor ½Σdist(sᵢ(0), aℤ)² within 100 steps in some draws but not in all (rate in [0.2, 0.9]).",
         "99% Clopper–Pearson bounds inside [0.2, 0.9]; 'below' means below L_floor minus the loss round-off bound",
@@ -89,7 +91,7 @@ public static class InexactPolarSpecs
     /// (4001-point grid, ×(1 − 1e-3) for the grid). Derivation: x₁ = s₁/‖s‖ ≥ 1/√k; if s₁(t) &lt; aφ_min/2 then
     /// s₁(t+1) ≥ aφ(x₁) − s₁(t) ≥ aφ_min/2; either way one of the two losses has ½(aφ_min/2)².
     /// </summary>
-    public static PropertySpec NoConvergence(OptimizerFactory subject, ISpectralOrthogonalizer declared) => new PropertySpec(
+    public static PropertySpec NoConvergence(OptimizerSubject subject, ISpectralOrthogonalizer declared) => new PropertySpec(
         "b2/no-convergence",
         "With a fixed step the loss never converges: max(L_t, L_{t+1}) ≥ a²φ_min²/8 for all t (φ_min = min φ on [1/√k, 1]).",
         "quadratics sheet B2 ('never converges, loss stays ≈ 0.5a²'); bound derived in the XML docs",
@@ -98,13 +100,13 @@ public static class InexactPolarSpecs
         () => Prop.ForAll(GridCase.Arbitrary(GridStart.Gaussian), c =>
         {
             const int steps = 60;
-            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), c.W0, steps, _ => c.Step, c.ToString());
+            var orbit = GridOrbit.Run(subject.Create(StepSize.Constant(c.Step)), c.W0, steps, _ => c.Step, c.ToString());
             double phiMin = PhiMin(declared, 1 / Math.Sqrt(c.MinDim)) * (1 - 1e-3);
             double bound = c.Step * c.Step * phiMin * phiMin / 8;
             for (int t = 0; t < steps; t++)
                 AtLeast(Math.Max(orbit.Loss[t], orbit.Loss[t + 1]), bound - orbit.LossError(t) - orbit.LossError(t + 1),
                     $"max(L_t, L_{{t+1}}) at t = {t} against a²φ_min²/8", $"{c}; φ_min = {R(phiMin)}");
-        })) with { Subject = GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// Rank-1 W₀ under the cubic follows the exact-polar orbit: φ(1) = 1 for the cubic (x/‖x‖ = 1 for a single
@@ -112,7 +114,7 @@ public static class InexactPolarSpecs
     /// coupled-recursion bound δ_t of <see cref="CoupledRecursion"/> on s = (s₁, 0, …, 0) — it includes the growth of
     /// round-off in the null directions, which Newton–Schulz repels from 0 with slope a·φ'(0)/s₁ per step (φ'(0) = 1.5⁵).
     /// </summary>
-    public static PropertySpec RankOneFollowsExactOrbit(OptimizerFactory subject, NewtonSchulz declared) => new PropertySpec(
+    public static PropertySpec RankOneFollowsExactOrbit(OptimizerSubject subject, NewtonSchulz declared) => new PropertySpec(
         "b2/rank-one-exact-orbit",
         "From a rank-1 W₀ the cubic Newton–Schulz orbit is the exact-polar orbit s ← |s − a| (φ(1) = 1), other σ stay 0.",
         "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)",
@@ -124,7 +126,7 @@ public static class InexactPolarSpecs
             var s = new double[c.MinDim];
             s[0] = Sigma(w0)[0];
             int steps = (int)Math.Floor(s[0] / c.Step) + 4;
-            var orbit = GridOrbit.Run(subject(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
+            var orbit = GridOrbit.Run(subject.Create(StepSize.Constant(c.Step)), w0, steps, _ => c.Step, c.ToString());
             var delta = CoupledDelta(declared, c, orbit, s, steps);
             for (int t = 0; t <= steps; t++)
             {
@@ -133,7 +135,7 @@ public static class InexactPolarSpecs
                     AtMost(orbit.Sigma[t][1], delta[t], $"σ₂(W_t) at t = {t}", c.ToString());
                 s[0] = Math.Abs(s[0] - c.Step);
             }
-        })) with { Subject = GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>The coupled-recursion round-off bound δ_t along the predicted orbit from <paramref name="s0"/> (see <see cref="CoupledRecursion"/>).</summary>
     private static double[] CoupledDelta(NewtonSchulz declared, GridCase c, GridOrbit orbit, IReadOnlyList<double> s0, int steps, double u = Tolerances.U)
@@ -171,7 +173,7 @@ public static class InexactPolarSpecs
     /// through the second NS with Lipschitz ≤ 2·max|φ'|/‖W₁‖_F (divided differences of an odd spectral map and the
     /// normalization), so ‖W₂ − W₀‖ ≤ e(1 + a·2max|φ'|/‖W₀‖_F) + e; ×2 for second order.
     /// </summary>
-    public static PropertySpec ExplicitTwoCycle(OptimizerFactory subject, NewtonSchulz declared) => new PropertySpec(
+    public static PropertySpec ExplicitTwoCycle(OptimizerSubject subject, NewtonSchulz declared) => new PropertySpec(
         "b2/explicit-two-cycle",
         "W₀ = (a·φ(1/√r)/2)·Q (Q a full-rank partial isometry) is a 2-cycle: W₁ = −W₀, W₂ = W₀.",
         "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)",
@@ -184,12 +186,12 @@ public static class InexactPolarSpecs
             if (c.Rows < c.Cols) q = q.Transpose();
             var w0 = (c.Step * declared.Phi(1 / Math.Sqrt(r)) / 2) * q;
             var w = Iterates(Muon.Reference.Objectives.Quadratic.Centered(Matrix<double>.Build.DenseIdentity(c.Rows), c.Cols),
-                subject(StepSize.Constant(c.Step)), Muon.Reference.Objectives.Quadratic.W, w0, 2, c.ToString());
+                subject.Create(StepSize.Constant(c.Step)), Muon.Reference.Objectives.Quadratic.W, w0, 2, c.ToString());
             double e = c.Step * Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols) + Backward(c.Rows, c.Cols) * (w0.FrobeniusNorm() + c.Step * Math.Sqrt(r));
             double e2 = e * (1 + 2 * c.Step * MaxPhiDerivative(declared) / w0.FrobeniusNorm()) + e;
             AtMost((w[1] + w0).FrobeniusNorm(), 2 * e, "‖W₁ + W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}");
             AtMost((w[2] - w0).FrobeniusNorm(), 2 * e2, "‖W₂ − W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}");
-        })) with { Subject = GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 
     /// <summary>φ'(x) by the chain rule through the schedule's polynomials.</summary>
     public static double PhiDerivative(NewtonSchulz ns, double x)
@@ -216,7 +218,7 @@ public static class InexactPolarSpecs
         select c with { Rank = 1 });
 
     /// <summary>A rate spec: each case is a batch of <see cref="DrawsPerBatch"/> draws from its seed.</summary>
-    private static PropertySpec RateSpec(string id, string claim, string tolerance, OptimizerFactory subject, int steps, Action<IReadOnlyList<GridDraw>, string> judge) => new PropertySpec(
+    private static PropertySpec RateSpec(string id, string claim, string tolerance, OptimizerSubject subject, int steps, Action<IReadOnlyList<GridDraw>, string> judge) => new PropertySpec(
         id, claim, "quadratics sheet B2 (Gonon–Muşat–Boumal 2602.11948)", tolerance, 1,
         () => Prop.ForAll(FsCheck.Fluent.Arb.From(MatrixGenerators.Seed()), seed =>
         {
@@ -228,5 +230,5 @@ public static class InexactPolarSpecs
                 draws.Add(GridDraw.Run(subject, c with { Rank = c.MinDim }, steps));
             }
             judge(draws, $"batch seed {seed}, {DrawsPerBatch} draws, m, n ∈ [2, 30], a ∈ logU[0.02, 0.5], {steps} steps; first draw {draws[0].Case}");
-        })) with { Subject = GridConfinementSpecs.Name(subject) };
+        })) with { Subject = subject.Name };
 }

@@ -5,6 +5,8 @@ using Muon.Verification.Harness;
 using Muon.Verification.Statistics;
 using static Muon.Verification.Generators.Formatting;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class NoisySignSpecs
     /// α ∈ logU[0.01, 1], ε = α/5) never hits within k + 1000 steps: the orbit is s₀ − tα·sign, so it oscillates
     /// between d and α − d ≥ α/2 around 0. Margin d − ε ≥ 0.01ε = 0.002α against a rounding drift ≤ (k + 1000)·u·|s₀| ≲ 1e-11α.
     /// </summary>
-    public static PropertySpec NoiselessOffGridNeverHits(HittingTimeFunction subject, string subjectName) => new PropertySpec(
+    public static PropertySpec NoiselessOffGridNeverHits(SignDynamicsSubject subject) => new PropertySpec(
         "b3/noiseless-off-grid-never-hits",
         "With σ = 0 a start off the grid (dist(s₀, αℤ) > 1.01ε, ε = α/5) never hits |s| ≤ ε.",
         "quadratics sheet B3 (Gonon–Muşat–Boumal 2602.11948)",
@@ -30,16 +32,16 @@ public static class NoisySignSpecs
         200,
         () => Prop.ForAll(StartArb(onGrid: false), x =>
         {
-            var t = subject(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
+            var t = subject.HittingTime(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
             if (t is int hit)
                 throw new SpecViolation($"T_ε = {hit}, expected never (within {x.K + 1000} steps) ({x})");
-        })) with { Subject = subjectName };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// σ = 0, on-grid start s₀ = ±(kα + d), |d| ≤ 0.99ε, k ∈ [0, 200]: hits at exactly t = k (for t &lt; k,
     /// |s_t| ≥ α − ε = 4ε). Margin 0.01ε against a drift ≲ 1e-11α.
     /// </summary>
-    public static PropertySpec NoiselessOnGridHitsAtK(HittingTimeFunction subject, string subjectName) => new PropertySpec(
+    public static PropertySpec NoiselessOnGridHitsAtK(SignDynamicsSubject subject) => new PropertySpec(
         "b3/noiseless-on-grid-hits-at-k",
         "With σ = 0 a start on the grid (s₀ = kα + d, |d| ≤ 0.99ε) hits at exactly t = k.",
         "quadratics sheet B3 (Gonon–Muşat–Boumal 2602.11948)",
@@ -47,16 +49,16 @@ public static class NoisySignSpecs
         200,
         () => Prop.ForAll(StartArb(onGrid: true), x =>
         {
-            var t = subject(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
+            var t = subject.HittingTime(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
             if (t != x.K)
                 throw new SpecViolation($"T_ε = {(t is int h ? h.ToString(System.Globalization.CultureInfo.InvariantCulture) : "never")}, expected exactly k = {x.K} ({x})");
-        })) with { Subject = subjectName };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// Every σ ∈ logU[0.01, 10] hits: each case draws σ and 100 paths from the figure's off-grid start; every path must
     /// hit within 20 000 steps (the sheet's observed maximum at σ = 0.01 is ≈ 4 400).
     /// </summary>
-    public static PropertySpec NoisyAlwaysHits(HittingTimeFunction subject, string subjectName) => new PropertySpec(
+    public static PropertySpec NoisyAlwaysHits(SignDynamicsSubject subject) => new PropertySpec(
         "b3/noisy-always-hits",
         "For every σ ∈ [0.01, 10] every path from the off-grid start s₀ = 1.026 hits |s| ≤ ε (within 20 000 steps).",
         "quadratics sheet B3 (Gonon–Muşat–Boumal 2602.11948)",
@@ -69,9 +71,9 @@ public static class NoisySignSpecs
         {
             var rng = new Rng(x.Seed);
             for (int path = 0; path < 100; path++)
-                if (subject(S0, Alpha, x.Sigma, Epsilon, 20_000, rng) is null)
+                if (subject.HittingTime(S0, Alpha, x.Sigma, Epsilon, 20_000, rng) is null)
                     throw new SpecViolation($"path {path} did not hit within 20000 steps (σ = {R(x.Sigma)}, s₀ = {R(S0)}, α = {R(Alpha)}, ε = {R(Epsilon)}, seed {x.Seed})");
-        })) with { Subject = subjectName };
+        })) with { Subject = subject.Name };
 
     /// <summary>
     /// The sweet spot, as distribution-free statements about medians (10 000 paths per σ, cap 1000, "never" = +∞,
@@ -80,7 +82,7 @@ public static class NoisySignSpecs
     /// at most −1.2 (the cap censors half the paths at σ = 0.003, so the steep end is unbounded), between σ = 3 and 10
     /// in [1, 2.2] (sheet: ≈ −1.8, +1.6).
     /// </summary>
-    public static PropertySpec SweetSpot(HittingTimeFunction subject, string subjectName) => new PropertySpec(
+    public static PropertySpec SweetSpot(SignDynamicsSubject subject) => new PropertySpec(
         "b3/sweet-spot",
         "Median hitting time is small at moderate noise (σ = 0.2) and large at small and large noise, with log–log slopes ≈ −1.8 and +1.6.",
         "quadratics sheet B3 (Gonon–Muşat–Boumal 2602.11948, figure parameters)",
@@ -90,7 +92,7 @@ public static class NoisySignSpecs
         {
             var rng = new Rng(seed);
             double[] Times(double sigma) => Enumerable.Range(0, 10_000)
-                .Select(_ => subject(S0, Alpha, sigma, Epsilon, 1000, rng) is int t ? (double)t : double.PositiveInfinity).ToArray();
+                .Select(_ => subject.HittingTime(S0, Alpha, sigma, Epsilon, 1000, rng) is int t ? (double)t : double.PositiveInfinity).ToArray();
             string ctx = $"α = {R(Alpha)}, ε = {R(Epsilon)}, s₀ = {R(S0)}, cap 1000, 10000 paths per σ, batch seed {seed}";
             StatAssert.MedianAtMost("T_ε at σ = 0.2", Times(0.2), 20, ctx);
             var small = Times(0.003);
@@ -103,7 +105,7 @@ public static class NoisySignSpecs
             // the flattest compatible slope is bounded: claim it is at most −1.2.
             Slope("small-σ slope (σ = 0.003 → 0.01)", small, smallish, 0.003, 0.01, double.NegativeInfinity, -1.2, ctx);
             Slope("large-σ slope (σ = 3 → 10)", largeish, large, 3, 10, 1.0, 2.2, ctx);
-        })) with { Subject = subjectName };
+        })) with { Subject = subject.Name };
 
     /// <summary>Requires [lowest, highest] slope compatible with both 99% median intervals to lie inside [lo, hi].</summary>
     private static void Slope(string what, double[] a, double[] b, double sa, double sb, double lo, double hi, string ctx)

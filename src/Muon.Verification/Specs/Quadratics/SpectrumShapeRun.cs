@@ -4,6 +4,8 @@ using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace Muon.Verification.Specs.Quadratics;
 internal static class SpectrumShapeRun
 {
     /// <summary>Scores per family (in the order given) for each optimizer (factory, lr grid).</summary>
-    public static double[][] Scores(IReadOnlyList<(OptimizerFactory Factory, double[] Lrs)> optimizers, IReadOnlyList<SpectrumFamily> families,
+    public static double[][] Scores(IReadOnlyList<(OptimizerSubject Subject, double[] Lrs)> optimizers, IReadOnlyList<SpectrumFamily> families,
         int n, int inits, int steps, ulong seed)
     {
         var rng = new Rng(seed);
@@ -34,7 +36,7 @@ internal static class SpectrumShapeRun
                     double best = double.PositiveInfinity;
                     foreach (var lr in optimizers[o].Lrs)
                     {
-                        var points = Trajectory.Run(objective, optimizers[o].Factory(StepSize.Constant(lr)), w0, steps);
+                        var points = Trajectory.Run(objective, optimizers[o].Subject.Create(StepSize.Constant(lr)), w0, steps);
                         double ratio = points.Count == steps + 1 ? points[^1].Loss / points[0].Loss : double.PositiveInfinity;
                         if (!double.IsNaN(ratio)) best = Math.Min(best, ratio);
                     }

@@ -5,6 +5,8 @@ using Muon.Verification.Harness;
 using Muon.Verification.Statistics;
 using static Muon.Verification.Generators.Formatting;
 
+using Muon.Verification.Subjects;
+
 namespace Muon.Verification.Specs.Quadratics;
 
 /// <summary>How much of B4 to run.</summary>
@@ -36,7 +38,7 @@ public static class SpectrumShapeSpecs
     ];
 
     /// <summary>The spread claims for <paramref name="subject"/> (an orthogonalized optimizer) against <paramref name="gd"/>.</summary>
-    public static PropertySpec FamilySpread(OptimizerFactory subject, OptimizerFactory gd, SpectrumShapeScale scale)
+    public static PropertySpec FamilySpread(OptimizerSubject subject, OptimizerSubject gd, SpectrumShapeScale scale)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(gd);
@@ -69,6 +71,6 @@ public static class SpectrumShapeSpecs
                 StatAssert.RateAtLeast("spread_subject < spread_GD", below, seeds, claimed, ctx, confidence);
                 StatAssert.RateAtLeast("spread_GD > 2", gdWide, seeds, claimed, ctx, confidence);
                 StatAssert.RateAtLeast("spread_subject < 1", narrow, seeds, claimed, ctx, confidence);
-            })) with { Subject = GridConfinementSpecs.Name(subject) };
+            })) with { Subject = subject.Name };
     }
 }

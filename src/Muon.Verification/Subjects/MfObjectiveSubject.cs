@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Objectives;
 using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 
-namespace Muon.Verification.Specs.MatrixFactorization;
+namespace Muon.Verification.Subjects;
 
 /// <summary>
 /// An implementation of the matrix-factorization objective with Hessian-vector products, and the loss convention it

@@ -1,6 +1,6 @@
 using Muon.Reference.Orthogonalizers;
 
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.NegativeControls;
 
 /// <summary>
 /// One entry of the known-broken catalogue: a deliberately broken orthogonalizer, what it declares over the

@@ -3,7 +3,9 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
 
-namespace Muon.Verification.Conformance;
+using Muon.Verification.Conformance;
+
+namespace Muon.Verification.NegativeControls;
 
 /// <summary>
 /// A Muon optimizer with one deliberate defect, written independently of <see cref="MuonOptimizer"/> (EMA

@@ -1,4 +1,4 @@
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.NegativeControls;
 
 /// <summary>A deliberate optimizer defect (defect classes of public implementations).</summary>
 public enum OptimizerDefect
