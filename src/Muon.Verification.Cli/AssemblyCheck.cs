@@ -27,9 +27,9 @@ internal static class AssemblyCheck
                 subject = optimizer.Orthogonalizer;
             }
             else subject = Load(type);
-            if (Declaration(declare, subject) is not { } declared)
+            if (DeclareOption.Parse(declare, subject) is not { } declared)
             {
-                Console.Error.WriteLine($"--declare '{declare}' is not 'exact', 'unknown' nor a built-in name or alias.");
+                Console.Error.WriteLine(DeclareOption.Error(declare));
                 return 2;
             }
             server = optimizer is null
@@ -42,15 +42,6 @@ internal static class AssemblyCheck
             return 2;
         }
         return ExecCheck.Report($"{path} :: {typeName}", settings, jsonPath, () => ProcessImplementation.InProcess(server, options));
-    }
-
-    /// <summary>What the subject claims: <c>--declare</c>, or by default itself when it is a built-in exact polar / Newton–Schulz.</summary>
-    private static OrthogonalizerDeclaration? Declaration(string? declare, IOrthogonalizer? subject)
-    {
-        if (declare is null) return subject is ExactPolar or NewtonSchulz ? OrthogonalizerDeclaration.Of((ISpectralOrthogonalizer)subject) : OrthogonalizerDeclaration.Unknown;
-        if (declare == "unknown") return OrthogonalizerDeclaration.Unknown;
-        if (declare == "exact") return OrthogonalizerDeclaration.Exact;
-        return ServeCommand.Find(declare) is ISpectralOrthogonalizer d && BuiltIns.Orthogonalizers.Contains(d) ? OrthogonalizerDeclaration.Of(d) : null;
     }
 
     private static Type LoadType(string path, string typeName)

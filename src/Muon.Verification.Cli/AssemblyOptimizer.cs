@@ -55,14 +55,7 @@ internal sealed class AssemblyOptimizer
     public IOptimizer Create(OptimizerHyper hyper)
     {
         ArgumentNullException.ThrowIfNull(hyper);
-        var options = new OptimizerOptions
-        {
-            StepSize = StepSize.Constant(hyper.Lr),
-            Momentum = hyper.Momentum,
-            Convention = MomentumConvention.Ema,
-            Nesterov = hyper.Nesterov,
-            WeightDecay = hyper.WeightDecay,
-        };
+        var options = hyper.ToOptions();
         var rest = _ctor.GetParameters().Skip(1).Select(p => p.DefaultValue);
         try
         {

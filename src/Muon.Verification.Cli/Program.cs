@@ -27,13 +27,12 @@ const string Usage = """
                             with --exec: timeout of the hello, which includes start-up (default 60)
       --assembly PATH --type NAME
                             check a .NET IOrthogonalizer (public type, constructor with only optional
-                            parameters) from an assembly; --declare says what it claims to be (default:
-                            itself for ExactPolar/NewtonSchulz, otherwise unknown). Or a .NET IOptimizer
+                            parameters) from an assembly; --declare says what it claims to be. Or a .NET IOptimizer
                             (constructor (OptimizerOptions, …optional)): every level; its public Orthogonalizer
                             property, if any, is served as orthogonalize; scale and weight decay are measured
       reproduce             recompute the papers' canonical experiments; write index.md, SVG figures and CSV data
                             to DIR (default: ./report)
-    """ + "\n" + ServeCommand.Usage;
+    """ + "\n" + DeclareOption.Usage + "\n" + ServeCommand.Usage;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {

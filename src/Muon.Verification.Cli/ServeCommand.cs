@@ -15,8 +15,8 @@ internal static class ServeCommand
     public const string Usage = """
           serve [--orthogonalizer NAME] [--declare exact|unknown|NAME]
                                 serve NAME over protocol v1 on stdin/stdout (default exact-polar), declaring what it
-                                is (or what --declare says). NAME: a built-in name or alias (exact, cubic5, cubic30,
-                                keller, you5, polar-express) or a negative control (broken:…); see --list
+                                is or what --declare says (see --declare). NAME: a built-in name or alias (exact,
+                                cubic5, cubic30, keller, you5, polar-express) or a negative control (broken:…); see --list
           serve --list          list the names
         """;
 
@@ -41,12 +41,13 @@ internal static class ServeCommand
                 case "--orthogonalizer" when i + 1 < args.Length: name = args[++i]; break;
                 case "--declare" when i + 1 < args.Length: declare = args[++i]; break;
                 case "--list":
-                    foreach (var n in BuiltIns.Orthogonalizers.Select(o => o.Name).Concat(BrokenOrthogonalizers.All.Select(b => b.Name))) Console.WriteLine(n);
+                    foreach (var n in BuiltIns.Orthogonalizers.Select(o => o.Name).Concat(NegativeControls.Select(b => b.Name))) Console.WriteLine(n);
                     foreach (var (alias, target) in Aliases) Console.WriteLine($"{alias} = {target}");
                     return 0;
                 default:
                     Console.Error.WriteLine($"serve: unknown or incomplete option '{args[i]}'.");
                     Console.Error.WriteLine(Usage);
+                    Console.Error.WriteLine(DeclareOption.Usage);
                     return 2;
             }
         }
@@ -56,13 +57,9 @@ internal static class ServeCommand
             Console.Error.WriteLine($"serve: no orthogonalizer named '{name}' (try serve --list).");
             return 2;
         }
-        OrthogonalizerDeclaration declared;
-        if (declare is null) declared = subject is ISpectralOrthogonalizer s && BuiltIns.Orthogonalizers.Contains(s) ? OrthogonalizerDeclaration.Of(s) : OrthogonalizerDeclaration.Unknown;
-        else if (declare == "unknown") declared = OrthogonalizerDeclaration.Unknown;
-        else if (Find(declare) is ISpectralOrthogonalizer d && BuiltIns.Orthogonalizers.Contains(d)) declared = OrthogonalizerDeclaration.Of(d);
-        else
+        if (DeclareOption.Parse(declare, subject) is not { } declared)
         {
-            Console.Error.WriteLine($"serve: --declare '{declare}' is not 'unknown' nor a built-in name or alias.");
+            Console.Error.WriteLine("serve: " + DeclareOption.Error(declare));
             return 2;
         }
         var server = new ProtocolServer(subject.Name, subject, declared);
@@ -72,11 +69,14 @@ internal static class ServeCommand
         return 0;
     }
 
+    /// <summary>The deliberately broken orthogonalizers <c>serve</c> offers (<c>broken:…</c> and the like).</summary>
+    public static IReadOnlyList<IOrthogonalizer> NegativeControls { get; } = BrokenOrthogonalizers.All;
+
     /// <summary>A built-in or broken orthogonalizer by name or alias.</summary>
     public static IOrthogonalizer? Find(string name)
     {
         var full = Aliases.TryGetValue(name, out var target) ? target : name;
         return BuiltIns.Orthogonalizers.FirstOrDefault(o => o.Name == full)
-            ?? BrokenOrthogonalizers.All.FirstOrDefault(o => o.Name == full);
+            ?? NegativeControls.FirstOrDefault(o => o.Name == full);
     }
 }

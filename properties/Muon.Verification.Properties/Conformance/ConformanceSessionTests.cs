@@ -18,8 +18,8 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         using var client = FakePeers.Connect((_, input, _) => FakePeers.Hang(input), healthy: 150);
-        var implementation = new ProcessOrthogonalizer(client, "hangs-after-150");
-        var (_, results) = OrthogonalizerConformance.Run(implementation, Declarations.None, RunSettings.Standard, () => client.Fatal);
+        var hello = new HelloReply(1, "hangs-after-150", [ProtocolV1.CapabilityOrthogonalize], Declarations.None);
+        var (_, results) = OrthogonalizerConformance.Run(new ConformanceSession(client, hello), RunSettings.Standard);
         var report = new ConformanceReport("fake", "hangs-after-150", [], "{}", "", RunDepth.Standard, results, "", clock.Elapsed, client.RequestCount, null);
         output.WriteLine(ConformanceTable.Render(report));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");

@@ -125,7 +125,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         var declares = Declarations.None with { Orthogonalizer = OrthogonalizerDeclaration.Exact, Momentum = "ema", Scale = "none", WeightDecay = "decoupled" };
         var hello = new HelloReply(1, "hangs-at-31", [ProtocolV1.CapabilityOrthogonalize, ProtocolV1.CapabilityOptimizer], declares);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (_, results) = DynamicsConformance.Run(client, hello, RunSettings.Standard);
+        var (_, results) = DynamicsConformance.Run(new ConformanceSession(client, hello), RunSettings.Standard);
         foreach (var r in results) output.WriteLine($"{r.Property}: {r.Verdict.Text()} {r.Message}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         var first = results[0];
@@ -134,14 +134,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         Assert.All(results.Skip(1).Take(3), r => Assert.Contains("not run", r.Message, StringComparison.Ordinal));
     }
 
-    private static MuonOptimizer Muon(OptimizerHyper h, IOrthogonalizer o, double lrFactor) => new(new OptimizerOptions
-    {
-        StepSize = StepSize.Constant(h.Lr * lrFactor),
-        Momentum = h.Momentum,
-        Convention = MomentumConvention.Ema,
-        Nesterov = h.Nesterov,
-        WeightDecay = h.WeightDecay,
-    }, o);
+    private static MuonOptimizer Muon(OptimizerHyper h, IOrthogonalizer o, double lrFactor) => new((h with { Lr = h.Lr * lrFactor }).ToOptions(), o);
 
     private void AssertFails(IReadOnlyList<ConformanceResult> results, string id)
     {
@@ -160,7 +153,7 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
     {
         using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (mode, results) = DynamicsConformance.Run(implementation.Client, implementation.Hello, RunSettings.Standard);
+        var (mode, results) = DynamicsConformance.Run(new ConformanceSession(implementation), RunSettings.Standard);
         output.WriteLine($"{server.Name}: {mode} ({clock.Elapsed.TotalSeconds:F1} s, {implementation.Client.RequestCount} requests)");
         foreach (var r in results) output.WriteLine($"{r.Property}: {r.Verdict.Text()} {r.Message}");
         return results;

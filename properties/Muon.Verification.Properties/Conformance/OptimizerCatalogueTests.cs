@@ -61,9 +61,9 @@ public sealed class OptimizerCatalogueTests(ITestOutputHelper output)
         Assert.Equal(ConformanceVerdict.NotApplicable, results.Single(r => r.Property == "optimizer/reference-trajectory").Verdict);
     }
 
-    private static (string Mode, IReadOnlyList<ConformanceResult> Results) Check(ProtocolServer server)
+    private static LevelResult Check(ProtocolServer server)
     {
         using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
-        return OptimizerConformance.Run(implementation.Client, implementation.Hello, RunSettings.Standard);
+        return OptimizerConformance.Run(new ConformanceSession(implementation), RunSettings.Standard);
     }
 }

@@ -30,59 +30,39 @@ public static class DynamicsConformance
     /// <summary>Standard cases per property over the protocol (the claim table's; each case is one request per step).</summary>
     public static int CasesFor(string id) => ClaimTable.Dynamics.Single(d => d.Property.Id == id).Property.Cases;
 
-    /// <summary>Runs the dynamics level against a greeted session; returns the mode description and results.</summary>
-    public static (string Mode, IReadOnlyList<ConformanceResult> Results) Run(ProtocolClient client, HelloReply hello, RunSettings settings, TextWriter? progress = null)
+    /// <summary>Runs the dynamics level against a greeted session; the conventions come from <see cref="ConformanceSession.Conventions"/>.</summary>
+    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(hello);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(settings);
+        var hello = session.Hello;
         if (!hello.HasOptimizer)
-            return ("no optimizer capability", All("the implementation does not list the \"optimizer\" capability: there is no trajectory to check."));
+            return LevelResult.NotApplicable("no optimizer capability", PropertyIds, "the implementation does not list the \"optimizer\" capability: there is no trajectory to check.");
         if (Laws.Tolerances.UnitRoundoff(hello.Declares.Dtype) is not { } u)
-            return ($"dtype {hello.Declares.Dtype}", All($"declared dtype {hello.Declares.Dtype}: no round-off bound is derived for it (u = 2⁻⁸: the first-order bounds δ_t exceed the singular values they bound)."));
+            return LevelResult.NotApplicable($"dtype {hello.Declares.Dtype}", PropertyIds, $"declared dtype {hello.Declares.Dtype}: no round-off bound is derived for it (u = 2⁻⁸: the first-order bounds δ_t exceed the singular values they bound).");
         var declared = hello.Declares.Orthogonalizer;
         if (declared.Kind == OrthogonalizerKind.Unknown)
-            return ("orthogonalizer undeclared", All("no orthogonalizer declared: the exact-polar laws (B1, C1) need {\"kind\":\"exact\"} and the B2 tolerance needs declared Newton–Schulz coefficients; the default band gives no trajectory bound."));
+            return LevelResult.NotApplicable("orthogonalizer undeclared", PropertyIds, "no orthogonalizer declared: the exact-polar laws (B1, C1) need {\"kind\":\"exact\"} and the B2 tolerance needs declared Newton–Schulz coefficients; the default band gives no trajectory bound.");
         OptimizerConventions conventions;
         try
         {
-            conventions = OptimizerConformance.Conventions(client, hello);
+            conventions = session.Conventions();
         }
         catch (ProtocolException e) when (e.IsFatal)
         {
-            return ("probe failed", PropertyIds.Select(id => Error(id, e.Message)).ToArray());
+            return LevelResult.ProtocolError("probe failed", PropertyIds, e.Message);
         }
         if (conventions.Scale is not { } scale)
-            return ("shape scale unrecognized", All($"shape scale {conventions.ScaleSource}: the effective step η cannot be set through lr, so the trajectory is not the spec's (the optimizer/shape-scale verdict covers it)."));
+            return LevelResult.NotApplicable("shape scale unrecognized", PropertyIds, $"shape scale {conventions.ScaleSource}: the effective step η cannot be set through lr, so the trajectory is not the spec's (the optimizer/shape-scale verdict covers it).");
 
-        var factory = ProtocolOptimizer.Subject(client, hello.Name, scale, conventions.NesterovValues[0]);
+        var factory = ProtocolOptimizer.Subject(session.Client, hello.Name, scale, conventions.NesterovValues[0]);
         var specs = Build(factory, declared, u, hello.Declares.Dtype ?? "float64");
         string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}"
             + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Generators.Formatting.R(u)}" : "");
-        var results = new List<ConformanceResult>();
-        foreach (var id in PropertyIds)
-        {
-            var (spec, reason) = specs[id];
-            if (reason is not null)
-            {
-                results.Add(ConformanceResult.NotApplicable(id, spec?.Claim ?? "", reason));
-                progress?.Write("-");
-                continue;
-            }
-            if (client.Fatal is { } broken)
-            {
-                results.Add(Error(id, $"not run: the session broke earlier ({broken.Kind} on {broken.Request})."));
-                progress?.Write("E");
-                continue;
-            }
-            var run = spec! with { Id = id, Subject = hello.Name, StandardCases = CasesFor(id) };
-            var result = ConformanceResult.From(run, PropertyRunner.Run(run, settings));
-            if (client.Fatal is { } now) result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
-            results.Add(result);
-            progress?.Write(result.Verdict switch { ConformanceVerdict.Pass => ".", ConformanceVerdict.Fail => "F", _ => "E" });
-        }
-        progress?.WriteLine();
-        return (mode, results);
+        var plan = PropertyIds.Select(id => specs[id] is ({ } spec, null)
+            ? new PlannedProperty(id, "", spec with { Id = id, Subject = hello.Name, StandardCases = CasesFor(id) }, null)
+            : new PlannedProperty(id, "", null, specs[id].NotApplicable));
+        return new LevelResult(mode, PropertyLoop.Run(plan, session.Client, settings, progress));
     }
 
     /// <summary>
@@ -108,8 +88,4 @@ public static class DynamicsConformance
         }
         return result;
     }
-
-    private static ConformanceResult[] All(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();
-
-    private static ConformanceResult Error(string id, string message) => new(id, "", ConformanceVerdict.ProtocolError, 0, null, null, message, null, null, null, TimeSpan.Zero);
 }

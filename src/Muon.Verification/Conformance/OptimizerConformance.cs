@@ -1,6 +1,5 @@
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
-using Muon.Reference.Numerics;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
@@ -41,121 +40,34 @@ public static class OptimizerConformance
         "optimizer/determinism",
     ];
 
-    /// <summary>Runs the optimizer level against a greeted session; returns the mode description and results.</summary>
-    public static (string Mode, IReadOnlyList<ConformanceResult> Results) Run(ProtocolClient client, HelloReply hello, RunSettings settings, TextWriter? progress = null)
+    /// <summary>Runs the optimizer level against a greeted session; the conventions come from <see cref="ConformanceSession.Conventions"/>.</summary>
+    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(hello);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(settings);
+        var hello = session.Hello;
         if (!hello.HasOptimizer)
-            return ("no optimizer capability", AllNotApplicable("the implementation does not list the \"optimizer\" capability."));
+            return LevelResult.NotApplicable("no optimizer capability", PropertyIds, "the implementation does not list the \"optimizer\" capability.");
         if (hello.Declares.Dtype is "float32" or "bfloat16")
-            return ($"dtype {hello.Declares.Dtype}", AllNotApplicable($"declared dtype {hello.Declares.Dtype}: the step properties must tell convention errors as small as ηλ ≈ 1e-5 relative from round-off (threshold {R(Discrimination)}); {hello.Declares.Dtype} round-off of the orthogonalized update (≥ 1e-6 relative, up to 1e-2 through a quintic's derivative growth) does not allow that discrimination."));
-        IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
-        var conventions = OptimizerConventions.FromDeclarations(hello.Declares);
+            return LevelResult.NotApplicable($"dtype {hello.Declares.Dtype}", PropertyIds, $"declared dtype {hello.Declares.Dtype}: the step properties must tell convention errors as small as ηλ ≈ 1e-5 relative from round-off (threshold {R(Discrimination)}); {hello.Declares.Dtype} round-off of the orthogonalized update (≥ 1e-6 relative, up to 1e-2 through a quintic's derivative growth) does not allow that discrimination.");
+        OptimizerConventions conventions;
         try
         {
-            conventions = Probe(client, o, conventions);
+            conventions = session.Conventions();
         }
         catch (ProtocolException e) when (e.IsFatal)
         {
-            return ("probe failed", PropertyIds.Select(id => Error(id, e.Message)).ToArray());
+            return LevelResult.ProtocolError("probe failed", PropertyIds, e.Message);
         }
+        var o = session.ReferenceOrthogonalizer();
         string mode = conventions.Describe() + (o is ProcessOrthogonalizer ? "; reference uses the implementation's own orthogonalize" : o is null ? "; no orthogonalizer to build a reference with" : $"; reference uses the declared {o.Name}");
-        var specs = Build(client, hello.Name, o, conventions);
-        var results = new List<ConformanceResult>();
-        foreach (var id in PropertyIds)
-        {
-            var (spec, reason) = specs[id];
-            if (reason is not null)
-            {
-                results.Add(ConformanceResult.NotApplicable(id, spec?.Claim ?? "", reason));
-                progress?.Write("-");
-                continue;
-            }
-            if (client.Fatal is { } broken)
-            {
-                results.Add(Error(id, $"not run: the session broke earlier ({broken.Kind} on {broken.Request})."));
-                progress?.Write("E");
-                continue;
-            }
-            var result = ConformanceResult.From(spec!, PropertyRunner.Run(spec!, settings));
-            if (client.Fatal is { } now) result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
-            results.Add(result);
-            progress?.Write(result.Verdict switch { ConformanceVerdict.Pass => ".", ConformanceVerdict.Fail => "F", _ => "E" });
-        }
-        progress?.WriteLine();
-        return (mode, results);
+        var specs = Build(session.Client, hello.Name, o, conventions);
+        var plan = PropertyIds.Select(id => new PlannedProperty(id, "", specs[id].Spec, specs[id].NotApplicable));
+        return new LevelResult(mode, PropertyLoop.Run(plan, session.Client, settings, progress));
     }
 
-    /// <summary>
-    /// The conventions the implementation is held to: declared where declared, otherwise measured by one probe step
-    /// each (scale needs an orthogonalizer: the implementation's own, else the declared one). Throws a fatal
-    /// <see cref="ProtocolException"/> when the session breaks during a probe.
-    /// </summary>
-    public static OptimizerConventions Conventions(ProtocolClient client, HelloReply hello)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(hello);
-        IOrthogonalizer? o = hello.CanOrthogonalize ? new ProcessOrthogonalizer(client, hello.Name) : hello.Declares.Orthogonalizer.ToReference();
-        return Probe(client, o, OptimizerConventions.FromDeclarations(hello.Declares));
-    }
-
-    private static ConformanceResult[] AllNotApplicable(string reason) => PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", reason)).ToArray();
-
-    private static ConformanceResult Error(string id, string message) => new(id, "", ConformanceVerdict.ProtocolError, 0, null, null, message, null, null, null, TimeSpan.Zero);
-
-    /// <summary>Measures undeclared scale and weight decay with one probe step each.</summary>
-    private static OptimizerConventions Probe(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions c)
-    {
-        ShapeScale? scale = null;
-        string scaleProbe = "undeclared, not measurable without an orthogonalizer";
-        if (c.ScaleSource != "declared" && o is not null)
-        {
-            try
-            {
-                var ratios = ScaleRatios(client, o, [(3, 2), (2, 3), (4, 4)], 0.01, new Rng(0x5CA1E));
-                scale = Enum.GetValues<ShapeScale>().Cast<ShapeScale?>().FirstOrDefault(s => ratios.All(r => Close(r.Ratio, s!.Value.Factor(r.Rows, r.Cols))));
-                scaleProbe = scale is null
-                    ? $"undeclared; measured update factors {string.Join(", ", ratios.Select(r => $"{r.Rows}×{r.Cols}: {R(r.Ratio)}"))} match no known convention"
-                    : "measured";
-            }
-            catch (ProtocolException e) when (!e.IsFatal)
-            {
-                scaleProbe = "undeclared; probe failed: " + e.Detail;
-            }
-        }
-        bool? decoupled = null;
-        string decayProbe = "undeclared";
-        if (c.DecaySource != "declared")
-        {
-            try
-            {
-                var p0 = MatrixFunctions.Gaussian(3, 3, 1.0, new Rng(0xDECA1));
-                var state = client.OptimizerNew(new OptimizerHyper(0.05, 0, false, 0.1), [p0]);
-                var p1 = client.OptimizerStep(state, [Matrix<double>.Build.Dense(3, 3)])[0];
-                double ratio = p1.FrobeniusNorm() / p0.FrobeniusNorm();
-                decoupled = Close(ratio, 1 - 0.05 * 0.1) ? true : Close(ratio, 1) ? false : null;
-                decayProbe = decoupled is null ? $"undeclared; zero-gradient step scaled p by {R(ratio)} (decoupled would be 0.995, none 1)" : "measured";
-            }
-            catch (ProtocolException e) when (!e.IsFatal)
-            {
-                decayProbe = "undeclared; probe failed: " + e.Detail;
-            }
-        }
-        return c.WithMeasured(scale, scaleProbe, decoupled, decayProbe);
-    }
-
-    private static (int Rows, int Cols, double Ratio)[] ScaleRatios(ProtocolClient client, IOrthogonalizer o, (int Rows, int Cols)[] shapes, double lr, Rng rng)
-    {
-        var p0 = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
-        var g = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
-        var state = client.OptimizerNew(new OptimizerHyper(lr, 0, false, 0), p0);
-        var p1 = client.OptimizerStep(state, g);
-        return shapes.Select((s, i) => (s.Rows, s.Cols, (p0[i] - p1[i]).FrobeniusNorm() / (lr * o.Orthogonalize(g[i]).FrobeniusNorm()))).ToArray();
-    }
-
-    private static bool Close(double measured, double expected) => Math.Abs(measured - expected) <= Discrimination * Math.Abs(expected);
+    /// <summary>Whether a measured ratio equals the expected one within <see cref="Discrimination"/> (relative).</summary>
+    internal static bool Close(double measured, double expected) => Math.Abs(measured - expected) <= Discrimination * Math.Abs(expected);
 
     private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(ProtocolClient client, string name, IOrthogonalizer? o, OptimizerConventions c)
     {
@@ -201,14 +113,7 @@ public static class OptimizerConformance
         () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays), c =>
         {
             var p0 = c.Parameters();
-            var reference = new MuonOptimizer(new OptimizerOptions
-            {
-                StepSize = StepSize.Constant(c.Lr),
-                Momentum = c.Beta,
-                Convention = conv.Convention,
-                Nesterov = c.Nesterov,
-                WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0,
-            }, o, conv.Scale!.Value);
+            var reference = new MuonOptimizer((Hyper(c) with { WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0 }).ToOptions(conv.Convention), o, conv.Scale!.Value);
             var set = ParameterSet.Of(p0.Select((p, i) => ($"p{i}", p)).ToArray());
             var state = reference.Start(set);
             var handle = client.OptimizerNew(Hyper(c), p0);

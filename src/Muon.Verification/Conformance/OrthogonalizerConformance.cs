@@ -43,29 +43,24 @@ public static class OrthogonalizerConformance
         "orthogonalizer/descent-direction",
     ];
 
-    /// <summary>Checks a started protocol implementation.</summary>
+    /// <summary>Checks a started protocol implementation at this level alone.</summary>
     public static ConformanceReport Check(ProcessImplementation implementation, string command, RunSettings settings, TextWriter? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(implementation);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (mode, results) = implementation.Hello.CanOrthogonalize
-            ? Run(implementation.Orthogonalizer, implementation.Declares, settings, () => implementation.Client.Fatal, progress)
-            : ("no orthogonalize capability", PropertyIds.Select(id => ConformanceResult.NotApplicable(id, "", "the implementation does not list the \"orthogonalize\" capability.")).ToArray());
-        return new ConformanceReport(command, implementation.Name, implementation.Hello.Capabilities, implementation.Declares.RawJson, mode,
-            settings.Depth, results, implementation.Client.StderrTail, clock.Elapsed, implementation.Client.RequestCount, null);
+        var session = new ConformanceSession(implementation);
+        var (mode, results) = Run(session, settings, progress);
+        return ConformanceSuite.Report(session, command, settings, mode, results, clock.Elapsed);
     }
 
-    /// <summary>
-    /// Runs the properties for <paramref name="subject"/> under <paramref name="declares"/>; <paramref name="fatal"/>
-    /// reports a broken session (return null for in-process subjects). Returns the mode description and the results.
-    /// </summary>
-    public static (string Mode, IReadOnlyList<ConformanceResult> Results) Run(
-        IOrthogonalizer subject, Declarations declares, RunSettings settings, Func<ProtocolException?> fatal, TextWriter? progress = null)
+    /// <summary>Runs this level against the session's <c>orthogonalize</c> op under its declarations.</summary>
+    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(declares);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(fatal);
+        if (!session.Hello.CanOrthogonalize)
+            return LevelResult.NotApplicable("no orthogonalize capability", PropertyIds, "the implementation does not list the \"orthogonalize\" capability.");
+        var subject = new ProcessOrthogonalizer(session.Client, session.Hello.Name);
+        var declares = session.Hello.Declares;
         var declared = declares.Orthogonalizer.ToReference();
         double? unitRoundoff = Tolerances.UnitRoundoff(declares.Dtype);
         bool lowPrecision = unitRoundoff is null;
@@ -86,36 +81,22 @@ public static class OrthogonalizerConformance
         } + (lowPrecision ? $"; dtype {declares.Dtype}: no law tolerances derived, judged by the band"
             : u != Tolerances.U ? $"; dtype {declares.Dtype}: law tolerances derived for u = {Generators.Formatting.R(u)}" : "");
 
-        var results = new List<ConformanceResult>();
-        foreach (var id in PropertyIds)
+        var plan = PropertyIds.Select(id =>
         {
             var spec = id == band.Id ? band : laws[id];
-            string? reason = NotApplicableReason(id, declared, lowPrecision, declares.Dtype);
-            if (reason is not null)
+            return new PlannedProperty(id, spec.Claim, spec, NotApplicableReason(id, declared, lowPrecision, declares.Dtype))
             {
-                results.Add(ConformanceResult.NotApplicable(id, spec.Claim, reason));
-                progress?.Write("-");
-                continue;
-            }
-            if (fatal() is { } broken)
-            {
-                results.Add(new ConformanceResult(id, spec.Claim, ConformanceVerdict.ProtocolError, 0, null, null,
-                    $"not run: the session broke earlier ({broken.Kind} on {broken.Request}).", null, null, null, TimeSpan.Zero));
-                progress?.Write("E");
-                continue;
-            }
-            var report = PropertyRunner.Run(spec, settings);
-            var result = ConformanceResult.From(spec, report);
-            if (fatal() is { } now)
-                result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
-            else if (id == band.Id && result.Verdict == ConformanceVerdict.Pass && double.IsFinite(observed.Min))
-                result = result with { Measured = observed.Min, Bound = $"[{OrthogonalizedBand.Lower}, {OrthogonalizedBand.Upper}]", Message = $"measured σ(O(G)) range [{Generators.Formatting.R(observed.Min)}, {Generators.Formatting.R(observed.Max)}]" };
-            results.Add(result);
-            progress?.Write(result.Verdict switch { ConformanceVerdict.Pass => ".", ConformanceVerdict.Fail => "F", _ => "E" });
-        }
-        progress?.WriteLine();
-        return (mode, results);
+                Annotate = id == band.Id ? r => WithBandProfile(r, observed) : null,
+            };
+        });
+        return new LevelResult(mode, PropertyLoop.Run(plan, session.Client, settings, progress));
     }
+
+    /// <summary>A passing band reports the measured σ(O(G)) range.</summary>
+    private static ConformanceResult WithBandProfile(ConformanceResult r, BandObservation observed)
+        => r.Verdict == ConformanceVerdict.Pass && double.IsFinite(observed.Min)
+            ? r with { Measured = observed.Min, Bound = $"[{OrthogonalizedBand.Lower}, {OrthogonalizedBand.Upper}]", Message = $"measured σ(O(G)) range [{Generators.Formatting.R(observed.Min)}, {Generators.Formatting.R(observed.Max)}]" }
+            : r;
 
     private static string? NotApplicableReason(string id, ISpectralOrthogonalizer? declared, bool lowPrecision, string? dtype)
     {

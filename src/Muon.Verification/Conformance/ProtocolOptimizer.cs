@@ -15,7 +15,7 @@ namespace Muon.Verification.Conformance;
 /// and so does the Nesterov input), so the optimizer's state carries nothing from one step to the next and a new
 /// handle created at the current parameters continues the run exactly. A schedule is therefore followed by one
 /// <c>optimizer.new</c> whenever η_t changes (a constant step reuses one handle: one request per step). The
-/// implementation's shape scale s — declared or measured by <see cref="OptimizerConformance.Conventions"/> — is
+/// implementation's shape scale s — declared or measured by <see cref="ConformanceSession.Conventions"/> — is
 /// divided out of the learning rate sent (<c>lr = η_t / s(rows, cols)</c>, one handle per parameter), so the effective
 /// step is η_t; linearity in lr is checked separately at the optimizer level.
 /// </para>

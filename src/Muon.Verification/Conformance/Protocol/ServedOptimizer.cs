@@ -18,13 +18,6 @@ public sealed record ServedOptimizer(Func<OptimizerHyper, IOrthogonalizer, IOpti
 
     /// <summary>The reference Muon with shape scale <paramref name="scale"/>, declaring it as <paramref name="declaredScale"/>.</summary>
     public static ServedOptimizer Muon(ShapeScale scale, string? declaredScale) => new(
-        (h, o) => new MuonOptimizer(new OptimizerOptions
-        {
-            StepSize = StepSize.Constant(h.Lr),
-            Momentum = h.Momentum,
-            Convention = MomentumConvention.Ema,
-            Nesterov = h.Nesterov,
-            WeightDecay = h.WeightDecay,
-        }, o, scale),
+        (h, o) => new MuonOptimizer(h.ToOptions(), o, scale),
         "ema", declaredScale, "decoupled");
 }

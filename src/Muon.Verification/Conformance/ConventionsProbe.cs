@@ -1,0 +1,72 @@
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Numerics;
+using Muon.Reference.Optimizers;
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Conformance.Protocol;
+using static Muon.Verification.Generators.Formatting;
+
+namespace Muon.Verification.Conformance;
+
+/// <summary>
+/// Measures the optimizer conventions an implementation leaves undeclared, with one probe step each: the shape scale
+/// (three shapes, compared with ‖O(g)‖_F — needs an orthogonalizer) and the weight-decay form (a zero gradient with λ = 0.1).
+/// A session runs it once (<see cref="ConformanceSession.Conventions"/>).
+/// </summary>
+public static class ConventionsProbe
+{
+    /// <summary>
+    /// <paramref name="declared"/> with undeclared scale and decay filled in by measurement (requests: scale 2 + one
+    /// <c>orthogonalize</c> per shape through <paramref name="o"/>; decay 2). A non-fatal failure is recorded in the
+    /// source text; a fatal one (the session broke) is thrown.
+    /// </summary>
+    public static OptimizerConventions Measure(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions declared)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(declared);
+        ShapeScale? scale = null;
+        string scaleProbe = "undeclared, not measurable without an orthogonalizer";
+        if (declared.ScaleSource != "declared" && o is not null)
+        {
+            try
+            {
+                var ratios = ScaleRatios(client, o, [(3, 2), (2, 3), (4, 4)], 0.01, new Rng(0x5CA1E));
+                scale = Enum.GetValues<ShapeScale>().Cast<ShapeScale?>().FirstOrDefault(s => ratios.All(r => OptimizerConformance.Close(r.Ratio, s!.Value.Factor(r.Rows, r.Cols))));
+                scaleProbe = scale is null
+                    ? $"undeclared; measured update factors {string.Join(", ", ratios.Select(r => $"{r.Rows}×{r.Cols}: {R(r.Ratio)}"))} match no known convention"
+                    : "measured";
+            }
+            catch (ProtocolException e) when (!e.IsFatal)
+            {
+                scaleProbe = "undeclared; probe failed: " + e.Detail;
+            }
+        }
+        bool? decoupled = null;
+        string decayProbe = "undeclared";
+        if (declared.DecaySource != "declared")
+        {
+            try
+            {
+                var p0 = MatrixFunctions.Gaussian(3, 3, 1.0, new Rng(0xDECA1));
+                var state = client.OptimizerNew(new OptimizerHyper(0.05, 0, false, 0.1), [p0]);
+                var p1 = client.OptimizerStep(state, [Matrix<double>.Build.Dense(3, 3)])[0];
+                double ratio = p1.FrobeniusNorm() / p0.FrobeniusNorm();
+                decoupled = OptimizerConformance.Close(ratio, 1 - 0.05 * 0.1) ? true : OptimizerConformance.Close(ratio, 1) ? false : null;
+                decayProbe = decoupled is null ? $"undeclared; zero-gradient step scaled p by {R(ratio)} (decoupled would be 0.995, none 1)" : "measured";
+            }
+            catch (ProtocolException e) when (!e.IsFatal)
+            {
+                decayProbe = "undeclared; probe failed: " + e.Detail;
+            }
+        }
+        return declared.WithMeasured(scale, scaleProbe, decoupled, decayProbe);
+    }
+
+    private static (int Rows, int Cols, double Ratio)[] ScaleRatios(ProtocolClient client, IOrthogonalizer o, (int Rows, int Cols)[] shapes, double lr, Rng rng)
+    {
+        var p0 = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
+        var g = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
+        var state = client.OptimizerNew(new OptimizerHyper(lr, 0, false, 0), p0);
+        var p1 = client.OptimizerStep(state, g);
+        return shapes.Select((s, i) => (s.Rows, s.Cols, (p0[i] - p1[i]).FrobeniusNorm() / (lr * o.Orthogonalize(g[i]).FrobeniusNorm()))).ToArray();
+    }
+}
