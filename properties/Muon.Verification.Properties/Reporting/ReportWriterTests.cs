@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Muon.Verification.Experiments;
 using Muon.Verification.Reporting;
 
 

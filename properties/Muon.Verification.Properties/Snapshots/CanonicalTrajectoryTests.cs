@@ -1,5 +1,4 @@
-using Muon.Verification.Experiments;
-using Muon.Verification.Xunit.Snapshots;
+using Muon.Verification.Reporting;
 
 namespace Muon.Verification.Properties.Snapshots;
 

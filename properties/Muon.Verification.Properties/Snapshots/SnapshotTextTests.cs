@@ -1,4 +1,3 @@
-using Muon.Verification.Xunit.Snapshots;
 
 namespace Muon.Verification.Properties.Snapshots;
 

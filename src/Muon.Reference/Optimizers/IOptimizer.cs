@@ -23,5 +23,5 @@ public sealed record OptimizerState(int T, ParameterSet? Momentum)
     public static OptimizerState Initial(ParameterSet? momentum = null) => new(0, momentum);
 }
 
-/// <summary>The result of one step: new parameters, new state, and the step size that was used.</summary>
-public sealed record OptimizerStep(ParameterSet Parameters, OptimizerState State, double StepSize);
+/// <summary>The result of one step: new parameters, new state, and the step size η_t that was used.</summary>
+public sealed record OptimizerStep(ParameterSet Parameters, OptimizerState State, double Eta);

@@ -1,6 +1,6 @@
 using Muon.Verification.Specs.Preconditioning;
 using Scope = Muon.Verification.Claims.OrthogonalizerScope;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using Muon.Verification.Subjects;
 
 namespace Muon.Verification.Claims;

@@ -3,7 +3,7 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Conformance;
 

@@ -58,7 +58,7 @@ public static class DynamicsConformance
         var factory = ProtocolOptimizer.Subject(session.Client, hello.Name, scale, conventions.NesterovValues[0]);
         var specs = Build(factory, declared, u, hello.Declares.Dtype ?? "float64");
         string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}"
-            + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Generators.Formatting.R(u)}" : "");
+            + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Harness.Formatting.R(u)}" : "");
         var plan = PropertyIds.Select(id => specs[id] is ({ } spec, null)
             ? new PlannedProperty(id, "", spec with { Id = id, Subject = hello.Name, StandardCases = CasesFor(id) }, null)
             : new PlannedProperty(id, "", null, specs[id].NotApplicable));

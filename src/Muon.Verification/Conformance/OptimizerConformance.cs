@@ -4,7 +4,8 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
+using Muon.Verification.Generators;
 
 namespace Muon.Verification.Conformance;
 

@@ -79,7 +79,7 @@ public static class OrthogonalizerConformance
             NewtonSchulz ns => $"declared Newton–Schulz ({ns.Steps} steps, cushion {ns.Schedule.InputCushion}, eps {ns.Eps})",
             _ => "nothing declared: symmetry laws with Keller-quintic tolerances + default orthogonalized band",
         } + (lowPrecision ? $"; dtype {declares.Dtype}: no law tolerances derived, judged by the band"
-            : u != Tolerances.U ? $"; dtype {declares.Dtype}: law tolerances derived for u = {Generators.Formatting.R(u)}" : "");
+            : u != Tolerances.U ? $"; dtype {declares.Dtype}: law tolerances derived for u = {Harness.Formatting.R(u)}" : "");
 
         var plan = PropertyIds.Select(id =>
         {
@@ -95,7 +95,7 @@ public static class OrthogonalizerConformance
     /// <summary>A passing band reports the measured σ(O(G)) range.</summary>
     private static ConformanceResult WithBandProfile(ConformanceResult r, BandObservation observed)
         => r.Verdict == ConformanceVerdict.Pass && double.IsFinite(observed.Min)
-            ? r with { Measured = observed.Min, Bound = $"[{OrthogonalizedBand.Lower}, {OrthogonalizedBand.Upper}]", Message = $"measured σ(O(G)) range [{Generators.Formatting.R(observed.Min)}, {Generators.Formatting.R(observed.Max)}]" }
+            ? r with { Measured = observed.Min, Bound = $"[{OrthogonalizedBand.Lower}, {OrthogonalizedBand.Upper}]", Message = $"measured σ(O(G)) range [{Harness.Formatting.R(observed.Min)}, {Harness.Formatting.R(observed.Max)}]" }
             : r;
 
     private static string? NotApplicableReason(string id, ISpectralOrthogonalizer? declared, bool lowPrecision, string? dtype)

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
+using Muon.Verification.Harness;
 
 namespace Muon.Verification.Generators;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
+using Muon.Verification.Harness;
 
 namespace Muon.Verification.Generators;
 

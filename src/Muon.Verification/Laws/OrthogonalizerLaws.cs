@@ -4,7 +4,7 @@ using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Oracles;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Laws;
 

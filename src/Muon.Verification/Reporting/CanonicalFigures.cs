@@ -1,5 +1,4 @@
 using Muon.Verification.Claims;
-using Muon.Verification.Experiments;
 using Muon.Verification.Harness;
 
 namespace Muon.Verification.Reporting;

@@ -1,4 +1,3 @@
-using Muon.Verification.Experiments;
 using Muon.Verification.Harness;
 
 namespace Muon.Verification.Reporting;

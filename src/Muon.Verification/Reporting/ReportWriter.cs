@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Muon.Verification.Experiments;
 using Muon.Verification.Harness;
 
 namespace Muon.Verification.Reporting;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
-using Muon.Verification.Experiments;
 
 namespace Muon.Verification.Reporting;
 

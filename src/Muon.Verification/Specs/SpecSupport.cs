@@ -5,7 +5,7 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 using Muon.Verification.Harness;
 using Muon.Verification.Laws;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Specs;
 

@@ -1,5 +1,5 @@
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Statistics;
 

@@ -4,7 +4,7 @@ using Muon.Reference.Objectives;
 using Xunit.Abstractions;
 using static Muon.Reference.Tests.Support.FiniteDifference;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class InContextRegressionDerivativeTests(ITestOutputHelper output)
 {
@@ -20,7 +20,7 @@ public sealed class InContextRegressionDerivativeTests(ITestOutputHelper output)
     [InlineData(4, 1UL)]
     [InlineData(6, 2UL)]
     [InlineData(1, 3UL)]
-    public void Gradient_RandomPoint_MatchesCentralDifferenceWithinDerivedBound(int d, ulong seed)
+    public void Gradient_random_point_matches_central_difference_within_derived_bound(int d, ulong seed)
     {
         var rng = new Rng(seed);
         var f = Draw(d, rng);
@@ -36,7 +36,7 @@ public sealed class InContextRegressionDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void HessianVectorProduct_RandomPoint_MatchesCentralDifferenceOfGradient()
+    public void Hessian_vector_product_random_point_matches_central_difference_of_gradient()
     {
         var rng = new Rng(8);
         var f = Draw(5, rng);
@@ -58,7 +58,7 @@ public sealed class InContextRegressionDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Loss_AtInverseCovariance_IsZero()
+    public void Loss_at_inverse_covariance_is_zero()
     {
         var f = Draw(4, new Rng(5));
         var x = InContextRegression.Parameters(f.S.Inverse());

@@ -5,7 +5,7 @@ using Muon.Reference.Optimizers;
 using Xunit.Abstractions;
 using static Muon.Reference.Tests.Support.FiniteDifference;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class MatrixFactorizationDerivativeTests(ITestOutputHelper output)
 {
@@ -23,7 +23,7 @@ public sealed class MatrixFactorizationDerivativeTests(ITestOutputHelper output)
     [InlineData(5, 4, 3, LossConvention.Full, 2UL)]
     [InlineData(3, 7, 9, LossConvention.Half, 3UL)]
     [InlineData(1, 1, 1, LossConvention.Full, 4UL)]
-    public void Gradient_RandomPoint_MatchesCentralDifferenceWithinDerivedBound(int m, int n, int d, LossConvention convention, ulong seed)
+    public void Gradient_random_point_matches_central_difference_within_derived_bound(int m, int n, int d, LossConvention convention, ulong seed)
     {
         var (f, x) = Draw(m, n, d, convention, seed);
         var rng = new Rng(seed + 100);
@@ -52,7 +52,7 @@ public sealed class MatrixFactorizationDerivativeTests(ITestOutputHelper output)
     [InlineData(5, 4, 3, LossConvention.Half, 11UL)]
     [InlineData(5, 4, 3, LossConvention.Full, 12UL)]
     [InlineData(4, 6, 8, LossConvention.Half, 13UL)]
-    public void HessianVectorProduct_RandomPoint_MatchesCentralDifferenceOfGradient(int m, int n, int d, LossConvention convention, ulong seed)
+    public void Hessian_vector_product_random_point_matches_central_difference_of_gradient(int m, int n, int d, LossConvention convention, ulong seed)
     {
         var (f, x) = Draw(m, n, d, convention, seed);
         var rng = new Rng(seed + 100);
@@ -83,7 +83,7 @@ public sealed class MatrixFactorizationDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void FullConvention_SamePoint_DoublesLossGradientAndHessian()
+    public void Full_convention_same_point_doubles_loss_gradient_and_hessian()
     {
         var (half, x) = Draw(4, 3, 2, LossConvention.Half, 21);
         var full = new MatrixFactorization(half.Target, 2, LossConvention.Full);
@@ -95,7 +95,7 @@ public sealed class MatrixFactorizationDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gradient_KnownResidual_EqualsRQAndRtP()
+    public void Gradient_known_residual_equals_RQ_and_RtP()
     {
         var p = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 0, 1 } });
         var q = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 1, 1 }, { 0, 2 } });

@@ -1,7 +1,7 @@
 using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class NoisySignDynamicsTests
 {
@@ -13,7 +13,7 @@ public sealed class NoisySignDynamicsTests
     [InlineData(5)]
     [InlineData(10)]
     [InlineData(37)]
-    public void HittingTime_NoNoiseOnGridStart_HitsAtExactlyK(int k)
+    public void Hitting_time_no_noise_on_grid_start_hits_at_exactly_k(int k)
     {
         // s₀ = kα + ε/2: after k steps s = ε/2 (plus k·u-size round-off), before that s ≥ α + ε/2 > ε.
         double s0 = k * Alpha + Epsilon / 2;
@@ -25,11 +25,11 @@ public sealed class NoisySignDynamicsTests
     [InlineData(1.026)]     // 10α + 1.3ε, the paper's start
     [InlineData(0.55)]      // dist(s₀, αℤ) = α/2
     [InlineData(0.3203)]    // dist = 1.015ε, just above 1.01ε
-    public void HittingTime_NoNoiseOffGridStart_NeverHits(double s0)
+    public void Hitting_time_no_noise_off_grid_start_never_hits(double s0)
         => Assert.Null(NoisySignDynamics.HittingTime(s0, Alpha, 0, Epsilon, 1000, new Rng(2)));
 
     [Fact]
-    public void HittingTime_IntegerNoise_StaysOnGridAndNeverHits()
+    public void Hitting_time_integer_noise_stays_on_grid_and_never_hits()
     {
         // Negative control: σ = 1 with ξ ∈ {−2, …, 2} keeps s on s₀ + αℤ, whose distance to 0 is 1.3ε > ε.
         var rng = new Rng(3);
@@ -38,7 +38,7 @@ public sealed class NoisySignDynamicsTests
     }
 
     [Fact]
-    public void HittingTime_GaussianNoise_EveryPathHits()
+    public void Hitting_time_gaussian_noise_every_path_hits()
     {
         var rng = new Rng(4);
         for (int path = 0; path < 200; path++)
@@ -46,11 +46,11 @@ public sealed class NoisySignDynamicsTests
     }
 
     [Fact]
-    public void HittingTime_StartInsideBand_IsZero()
+    public void Hitting_time_start_inside_band_is_zero()
         => Assert.Equal(0, NoisySignDynamics.HittingTime(0.01, Alpha, 1, Epsilon, 10, new Rng(5)));
 
     [Fact]
-    public void Step_KnownValues_FollowRecursion()
+    public void Step_known_values_follow_recursion()
     {
         Assert.Equal(0.9, NoisySignDynamics.Step(1.0, 0.1, 0, 0));
         Assert.Equal(-0.9, NoisySignDynamics.Step(-1.0, 0.1, 0, 0));
@@ -59,7 +59,7 @@ public sealed class NoisySignDynamicsTests
     }
 
     [Fact]
-    public void HittingTime_NonPositiveAlpha_ThrowsNamingAlpha()
+    public void Hitting_time_non_positive_alpha_throws_naming_alpha()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => NoisySignDynamics.HittingTime(1, 0, 0, Epsilon, 10, new Rng(6)));
         Assert.Equal("alpha", ex.ParamName);

@@ -5,12 +5,12 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 using static Muon.Reference.Tests.Support.TestMatrices;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class ObjectiveValidationTests
 {
     [Fact]
-    public void MatrixFactorization_NaNTarget_ThrowsNamingNaNAndEntry()
+    public void Matrix_factorization_NaN_target_throws_naming_NaN_and_entry()
     {
         var ex = Assert.Throws<ArgumentException>(() => new MatrixFactorization(With(Ones(3, 2), 1, 0, double.NaN), 2));
         Assert.Contains("NaN", ex.Message);
@@ -18,14 +18,14 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void MatrixFactorization_InfiniteTarget_ThrowsNamingInfinity()
+    public void Matrix_factorization_infinite_target_throws_naming_infinity()
     {
         var ex = Assert.Throws<ArgumentException>(() => new MatrixFactorization(With(Ones(3, 2), 2, 1, double.NegativeInfinity), 2));
         Assert.Contains("−∞", ex.Message);
     }
 
     [Fact]
-    public void MatrixFactorization_EmptyTarget_ThrowsNamingEmpty()
+    public void Matrix_factorization_empty_target_throws_naming_empty()
     {
         var ex = Assert.Throws<ArgumentException>(() => new MatrixFactorization(Matrix<double>.Build.Dense(0, 3), 2));
         Assert.Contains("empty", ex.Message);
@@ -33,14 +33,14 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void MatrixFactorization_ZeroWidth_ThrowsNamingWidth()
+    public void Matrix_factorization_zero_width_throws_naming_width()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new MatrixFactorization(Ones(3, 2), 0));
         Assert.Contains("width", ex.Message);
     }
 
     [Fact]
-    public void MatrixFactorization_WrongShapeOfP_ThrowsNamingBothShapes()
+    public void Matrix_factorization_wrong_shape_of_p_throws_naming_both_shapes()
     {
         var f = new MatrixFactorization(Ones(3, 2), 2);
         var ex = Assert.Throws<ArgumentException>(() => f.Loss(MatrixFactorization.Parameters(Ones(4, 2), Ones(2, 2))));
@@ -48,7 +48,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void MatrixFactorization_NaNInQ_ThrowsNamingParameterAndNaN()
+    public void Matrix_factorization_NaN_in_q_throws_naming_parameter_and_NaN()
     {
         var f = new MatrixFactorization(Ones(3, 2), 2);
         var x = ParameterSet.Of(("P", Ones(3, 2)), ("Q", With(Ones(2, 2), 0, 1, double.NaN)));
@@ -58,7 +58,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void MatrixFactorization_HvpDirectionWithWrongShape_Throws()
+    public void Matrix_factorization_hvp_direction_with_wrong_shape_throws()
     {
         var f = new MatrixFactorization(Ones(3, 2), 2);
         var x = MatrixFactorization.Parameters(Ones(3, 2), Ones(2, 2));
@@ -67,7 +67,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void MatrixFactorizationParameters_DifferentWidths_ThrowsNamingShapes()
+    public void Matrix_factorization_parameters_different_widths_throws_naming_shapes()
     {
         var ex = Assert.Throws<ArgumentException>(() => MatrixFactorization.Parameters(Ones(3, 2), Ones(2, 3)));
         Assert.Contains("3×2", ex.Message);
@@ -75,7 +75,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void Quadratic_NonSquareA_ThrowsNamingSquare()
+    public void Quadratic_non_square_a_throws_naming_square()
     {
         var ex = Assert.Throws<ArgumentException>(() => new Quadratic(Ones(2, 3), Ones(2, 1)));
         Assert.Contains("2×3", ex.Message);
@@ -83,7 +83,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void Quadratic_AsymmetricA_ThrowsNamingSymmetry()
+    public void Quadratic_asymmetric_a_throws_naming_symmetry()
     {
         var a = With(Ones(3, 3), 0, 2, 1 + 1e-9);
         var ex = Assert.Throws<ArgumentException>(() => new Quadratic(a, Ones(3, 1)));
@@ -91,7 +91,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void Quadratic_SymmetricWithinRelativeTolerance_IsAccepted()
+    public void Quadratic_symmetric_within_relative_tolerance_is_accepted()
     {
         var a = With(Ones(3, 3), 0, 2, 1 + 1e-13);
         var f = new Quadratic(a, Ones(3, 1));
@@ -99,7 +99,7 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void Quadratic_MinimizerWithWrongRows_ThrowsNamingShapes()
+    public void Quadratic_minimizer_with_wrong_rows_throws_naming_shapes()
     {
         var ex = Assert.Throws<ArgumentException>(() => new Quadratic(Ones(3, 3), Ones(2, 4)));
         Assert.Contains("2×4", ex.Message);
@@ -107,14 +107,14 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void SymmetricMatrixFactorization_AsymmetricTarget_Throws()
+    public void Symmetric_matrix_factorization_asymmetric_target_throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => new SymmetricMatrixFactorization(With(Ones(3, 3), 1, 0, 2), 2));
         Assert.Contains("not symmetric", ex.Message);
     }
 
     [Fact]
-    public void InContextRegression_IndefiniteCovariance_ThrowsNamingPositiveDefinite()
+    public void In_context_regression_indefinite_covariance_throws_naming_positive_definite()
     {
         var s = Matrix<double>.Build.DenseOfDiagonalArray([1.0, -0.5]);
         var ex = Assert.Throws<ArgumentException>(() => new InContextRegression(s));
@@ -122,14 +122,14 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void InContextRegression_InfiniteCovariance_ThrowsNamingInfinity()
+    public void In_context_regression_infinite_covariance_throws_naming_infinity()
     {
         var ex = Assert.Throws<ArgumentException>(() => new InContextRegression(With(Matrix<double>.Build.DenseIdentity(2), 1, 1, double.PositiveInfinity)));
         Assert.Contains("+∞", ex.Message);
     }
 
     [Fact]
-    public void Metrics_TargetShapeMismatch_ThrowsNamingShapes()
+    public void Metrics_target_shape_mismatch_throws_naming_shapes()
     {
         var svd = TargetSvd.Of(Ones(3, 2) + Matrix<double>.Build.Dense(3, 2, (i, j) => i == j ? 1 : 0));
         var ex = Assert.Throws<ArgumentException>(() => MatrixFactorizationMetrics.MuOut(Ones(4, 2), Ones(2, 2), svd));
@@ -138,14 +138,14 @@ public sealed class ObjectiveValidationTests
     }
 
     [Fact]
-    public void Metrics_NaNFactor_ThrowsNamingNaN()
+    public void Metrics_NaN_factor_throws_naming_NaN()
     {
         var ex = Assert.Throws<ArgumentException>(() => MatrixFactorizationMetrics.Delta1(With(Ones(3, 2), 0, 0, double.NaN), Ones(2, 2)));
         Assert.Contains("NaN", ex.Message);
     }
 
     [Fact]
-    public void Sharpness_WrongLayout_Throws()
+    public void Sharpness_wrong_layout_throws()
     {
         var f = new MatrixFactorization(Ones(3, 2), 2);
         var ex = Assert.Throws<ArgumentException>(() => Sharpness.Estimate(f, Quadratic.Parameters(Ones(3, 2)), new Rng(1)));

@@ -4,7 +4,7 @@ using Muon.Reference.Objectives;
 using Xunit.Abstractions;
 using static Muon.Reference.Tests.Support.FiniteDifference;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class QuadraticDerivativeTests(ITestOutputHelper output)
 {
@@ -19,7 +19,7 @@ public sealed class QuadraticDerivativeTests(ITestOutputHelper output)
     [InlineData(4, 3, 1UL)]
     [InlineData(7, 2, 2UL)]
     [InlineData(1, 5, 3UL)]
-    public void Gradient_RandomPoint_MatchesCentralDifferenceWithinDerivedBound(int m, int n, ulong seed)
+    public void Gradient_random_point_matches_central_difference_within_derived_bound(int m, int n, ulong seed)
     {
         var rng = new Rng(seed);
         var f = Draw(m, n, rng);
@@ -35,7 +35,7 @@ public sealed class QuadraticDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void HessianVectorProduct_RandomPoint_MatchesCentralDifferenceOfGradient()
+    public void Hessian_vector_product_random_point_matches_central_difference_of_gradient()
     {
         var rng = new Rng(9);
         var f = Draw(5, 3, rng);
@@ -57,7 +57,7 @@ public sealed class QuadraticDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Loss_AtMinimizer_IsZeroWithZeroGradient()
+    public void Loss_at_minimizer_is_zero_with_zero_gradient()
     {
         var rng = new Rng(10);
         var f = Draw(4, 2, rng);
@@ -67,7 +67,7 @@ public sealed class QuadraticDerivativeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gradient_DiagonalCurvature_ScalesRowsOfDisplacement()
+    public void Gradient_diagonal_curvature_scales_rows_of_displacement()
     {
         var a = Matrix<double>.Build.DenseOfDiagonalArray([1.0, 10.0]);
         var f = Quadratic.Centered(a, 2);

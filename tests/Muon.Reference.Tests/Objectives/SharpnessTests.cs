@@ -3,7 +3,7 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 using Xunit.Abstractions;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class SharpnessTests(ITestOutputHelper output)
 {
@@ -27,7 +27,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     [InlineData(5, 4, 3, 3, LossConvention.Full, 4.0)]
     [InlineData(4, 4, 2, 4, LossConvention.Half, 2.0)]
     [InlineData(6, 3, 3, 5, LossConvention.Full, 4.0)]
-    public void Estimate_BalancedOptimum_IsTwoS1HalfAndFourS1Full(int m, int n, int r, int d, LossConvention convention, double multiple)
+    public void Estimate_balanced_optimum_is_two_S1_half_and_four_S1_full(int m, int n, int r, int d, LossConvention convention, double multiple)
     {
         var rng = new Rng(42);
         var (target, p, q, s1) = BalancedOptimum(m, n, r, d, rng);
@@ -45,7 +45,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Estimate_RealisticSize_DefaultIterationsFindTwoS1()
+    public void Estimate_realistic_size_default_iterations_find_two_S1()
     {
         // m = n = d = 32: the Hessian has dimension 2048 and the default 80 Lanczos steps span a small part of it.
         // The top eigenvalue 2s₁ is separated from the next, s₁ + s₂ = 1.6·s₁ (sₖ = 3·0.6^k), by a relative gap of
@@ -63,7 +63,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     [InlineData(2.0)]
     [InlineData(0.5)]
     [InlineData(1.7)]
-    public void Estimate_UnbalancedOptimum_IsCSquaredPlusInverseTimesS1(double c)
+    public void Estimate_unbalanced_optimum_is_c_squared_plus_inverse_times_S1(double c)
     {
         var rng = new Rng(7);
         var (target, p, q, s1) = BalancedOptimum(5, 4, 3, 3, rng);
@@ -75,7 +75,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Estimate_Quadratic_ReturnsExtremeEigenvaluesOfA()
+    public void Estimate_quadratic_returns_extreme_eigenvalues_of_a()
     {
         var rng = new Rng(3);
         var basis = Orthonormal.Haar(6, rng);
@@ -89,7 +89,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Estimate_FewerIterationsThanDimension_InterlacesAndReportsResidual()
+    public void Estimate_fewer_iterations_than_dimension_interlaces_and_reports_residual()
     {
         var rng = new Rng(5);
         var f = new MatrixFactorization(MatrixFunctions.Gaussian(8, 7, 1.0, rng), 6);
@@ -106,7 +106,7 @@ public sealed class SharpnessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void SharpnessThreshold_Values_AreTwoOverLambda()
+    public void Sharpness_threshold_values_are_two_over_lambda()
     {
         Assert.Equal(1.0, Sharpness.SharpnessThreshold(2.0));
         Assert.Equal(0.25, Sharpness.SharpnessThreshold(8.0));

@@ -4,7 +4,7 @@ using Muon.Reference.Objectives;
 using Xunit.Abstractions;
 using static Muon.Reference.Tests.Support.FiniteDifference;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Objectives;
 
 public sealed class SymmetricMatrixFactorizationDerivativeTests(ITestOutputHelper output)
 {
@@ -31,7 +31,7 @@ public sealed class SymmetricMatrixFactorizationDerivativeTests(ITestOutputHelpe
     [InlineData(5, 3, 1UL)]
     [InlineData(4, 6, 2UL)]
     [InlineData(1, 1, 3UL)]
-    public void Gradient_RandomPoint_MatchesCentralDifferenceWithinDerivedBound(int n, int d, ulong seed)
+    public void Gradient_random_point_matches_central_difference_within_derived_bound(int n, int d, ulong seed)
     {
         var rng = new Rng(seed);
         var f = Draw(n, d, rng);
@@ -55,7 +55,7 @@ public sealed class SymmetricMatrixFactorizationDerivativeTests(ITestOutputHelpe
     }
 
     [Fact]
-    public void HessianVectorProduct_RandomPoint_MatchesCentralDifferenceOfGradient()
+    public void Hessian_vector_product_random_point_matches_central_difference_of_gradient()
     {
         var rng = new Rng(7);
         var f = Draw(5, 3, rng);

@@ -1,11 +1,11 @@
 using Muon.Reference.Optimizers;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Optimizers;
 
 public sealed class StepSizeScheduleTests
 {
     [Fact]
-    public void Constant_AnyStep_ReturnsEta()
+    public void Constant_any_step_returns_eta()
     {
         var s = StepSize.Constant(0.3);
         Assert.Equal(0.3, s.At(0));
@@ -13,7 +13,7 @@ public sealed class StepSizeScheduleTests
     }
 
     [Fact]
-    public void Geometric_Steps_AreEta0TimesRhoToT()
+    public void Geometric_steps_are_eta0_times_rho_to_t()
     {
         var s = StepSize.Geometric(0.2, 0.9);
         Assert.Equal(0.2, s.At(0));
@@ -22,7 +22,7 @@ public sealed class StepSizeScheduleTests
     }
 
     [Fact]
-    public void Sequence_TwoStepThenHalving_MatchesScheduleA()
+    public void Sequence_two_step_then_halving_matches_schedule_a()
     {
         // Schedule (A) of matrix-factorization.md: η = [α, √s₁, √s₁/2, √s₁/4, …]; halving is exact in binary.
         double alpha = 1e-8, root = Math.Sqrt(3.0);
@@ -35,7 +35,7 @@ public sealed class StepSizeScheduleTests
     }
 
     [Fact]
-    public void Sequence_WithoutThen_RepeatsLastValue()
+    public void Sequence_without_then_repeats_last_value()
     {
         var s = StepSize.Sequence([1.0, 0.5]);
         Assert.Equal(0.5, s.At(2));
@@ -43,7 +43,7 @@ public sealed class StepSizeScheduleTests
     }
 
     [Fact]
-    public void InverseSqrt_Steps_AreA0OverSqrtTPlusOne()
+    public void Inverse_sqrt_steps_are_A0_over_sqrt_t_plus_one()
     {
         var s = StepSize.InverseSqrt(2.0);
         Assert.Equal(2.0, s.At(0));

@@ -3,7 +3,7 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Trajectories;
 using Xunit.Abstractions;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Trajectories;
 
 public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
 {
@@ -28,7 +28,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     [InlineData(5, 4, 3, 1UL)]
     [InlineData(4, 4, 4, 2UL)]
     [InlineData(7, 3, 2, 3UL)]
-    public void Delta1_AlignedInit_EqualsWDiagPMinusQWt(int m, int n, int r, ulong seed)
+    public void Delta1_aligned_init_equals_w_diag_p_minus_q_wt(int m, int n, int r, ulong seed)
     {
         var rng = new Rng(seed);
         var a = Draw(m, n, r, rng);
@@ -49,7 +49,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     [Theory]
     [InlineData(5, 4, 3, 4UL)]
     [InlineData(4, 6, 4, 5UL)]
-    public void MuOutAndMuCo_CoAlignedFactors_AreZero(int m, int n, int r, ulong seed)
+    public void Mu_out_and_mu_co_co_aligned_factors_are_zero(int m, int n, int r, ulong seed)
     {
         var rng = new Rng(seed);
         var a = Draw(m, n, r, rng);
@@ -67,7 +67,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MuCo_AlignedUnbalancedFactors_EqualsNormOfPMinusQOverSum()
+    public void Mu_co_aligned_unbalanced_factors_equals_norm_of_p_minus_q_over_sum()
     {
         var rng = new Rng(6);
         var a = Draw(5, 4, 3, rng);
@@ -82,7 +82,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     [Theory]
     [InlineData(4, 4, 8, 7UL)]
     [InlineData(5, 3, 2, 8UL)]
-    public void MuOutAndMuCo_RandomFactors_ArePositive(int m, int n, int d, ulong seed)
+    public void Mu_out_and_mu_co_random_factors_are_positive(int m, int n, int d, ulong seed)
     {
         var rng = new Rng(seed);
         var svd = TargetSvd.Of(MatrixFunctions.Gaussian(m, n, 1.0, rng));
@@ -95,7 +95,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Snapshot_BalancedOptimum_HasTargetSpectrumAndModeProjections()
+    public void Snapshot_balanced_optimum_has_target_spectrum_and_mode_projections()
     {
         var rng = new Rng(9);
         var u = Orthonormal.Haar(4, 4, rng);
@@ -123,7 +123,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MisIn_OrthogonalRowSpaces_IsOne()
+    public void Mis_in_orthogonal_row_spaces_is_one()
     {
         var p = Matrix<double>.Build.Dense(2, 4, (i, j) => i == j ? 1 : 0);
         var q = Matrix<double>.Build.Dense(2, 4, (i, j) => i + 2 == j ? 1 : 0);
@@ -133,7 +133,7 @@ public sealed class MatrixFactorizationMetricsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void RelativeDrift_KnownMatrices_IsRatioOfNorms()
+    public void Relative_drift_known_matrices_is_ratio_of_norms()
     {
         var a = Matrix<double>.Build.DenseOfArray(new double[,] { { 3, 0 }, { 0, 4 } });
         var b = Matrix<double>.Build.DenseOfArray(new double[,] { { 3, 1 }, { 0, 4 } });

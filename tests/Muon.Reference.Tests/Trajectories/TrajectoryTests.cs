@@ -4,7 +4,7 @@ using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 
-namespace Muon.Reference.Tests;
+namespace Muon.Reference.Tests.Trajectories;
 
 public sealed class TrajectoryTests
 {
@@ -12,7 +12,7 @@ public sealed class TrajectoryTests
         => Quadratic.Centered(Matrix<double>.Build.DenseOfDiagonalArray(lambdas), 1);
 
     [Fact]
-    public void Run_GradientDescentOnQuadratic_RecordsInitialPointAndEveryStep()
+    public void Run_gradient_descent_on_quadratic_records_initial_point_and_every_step()
     {
         var f = Diagonal(1, 2);
         var w0 = Quadratic.Parameters(Matrix<double>.Build.DenseOfArray(new double[,] { { 1 }, { 1 } }));
@@ -28,7 +28,7 @@ public sealed class TrajectoryTests
     }
 
     [Fact]
-    public void Run_GradientDescentAboveThreshold_StopsAtNonFiniteLossWithoutThrowing()
+    public void Run_gradient_descent_above_threshold_stops_at_non_finite_loss_without_throwing()
     {
         // η = 1 > 2/λ = 0.2: w ← −9w, so ½·10·w² overflows after ≈ 160 steps while w stays finite.
         var f = Diagonal(10);
@@ -40,7 +40,7 @@ public sealed class TrajectoryTests
     }
 
     [Fact]
-    public void Run_StopPredicate_EndsAfterRecordingThatStep()
+    public void Run_stop_predicate_ends_after_recording_that_step()
     {
         var f = Diagonal(1);
         var w0 = Quadratic.Parameters(Matrix<double>.Build.Dense(1, 1, 1.0));
@@ -51,7 +51,7 @@ public sealed class TrajectoryTests
     }
 
     [Fact]
-    public void Run_MuonOnMatrixFactorization_KeepsLayoutAndUsesSimultaneousUpdates()
+    public void Run_muon_on_matrix_factorization_keeps_layout_and_uses_simultaneous_updates()
     {
         var rng = new Rng(11);
         var f = new MatrixFactorization(MatrixFunctions.Gaussian(4, 3, 1.0, rng), 5);
@@ -66,7 +66,7 @@ public sealed class TrajectoryTests
     }
 
     [Fact]
-    public void Run_NegativeSteps_Throws()
+    public void Run_negative_steps_throws()
     {
         var f = Diagonal(1);
         var w0 = Quadratic.Parameters(Matrix<double>.Build.Dense(1, 1, 1.0));

@@ -5,7 +5,7 @@ using Muon.Reference.Optimizers;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Laws;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 

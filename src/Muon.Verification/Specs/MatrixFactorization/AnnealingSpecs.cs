@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using Muon.Reference.Optimizers;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
 using Muon.Verification.Subjects;

@@ -4,7 +4,7 @@ using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Generators.MatrixFactorizationGenerators;
 
 using Muon.Verification.Subjects;

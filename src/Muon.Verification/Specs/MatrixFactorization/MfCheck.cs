@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Statistics;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Specs.MatrixFactorization;
 

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Objectives;
 using MfObjective = Muon.Reference.Objectives.MatrixFactorization;
 using Muon.Reference.Optimizers;
+using Muon.Reference.Trajectories;
 using Muon.Verification.Generators;
 
 namespace Muon.Verification.Specs.MatrixFactorization;
@@ -26,41 +27,21 @@ public static class MfDynamics
     /// <summary>
     /// Runs <paramref name="optimizer"/> from (P₀, Q₀) for at most <paramref name="steps"/> steps, calling
     /// <paramref name="visit"/> at t = 0, 1, … (both gradients are taken at the current iterate). Stops when the visitor
-    /// returns true or the loss is not finite (visited once with Loss = +∞). Returns the last iterate visited.
+    /// returns true or the loss is not finite (visited once with Loss = +∞). Returns the last iterate visited. The loop is
+    /// the reference's (<see cref="Trajectory.Iterate"/>); this adapter names the factors and reports divergence as +∞.
     /// </summary>
     public static MfIterate Run(MfObjective objective, IOptimizer optimizer, Matrix<double> p0, Matrix<double> q0, int steps, Func<MfIterate, bool> visit)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(visit);
-        var x = MfObjective.Parameters(p0, q0);
-        var state = optimizer.Start(x);
-        for (int t = 0; ; t++)
-        {
-            var p = x[MfObjective.P];
-            var q = x[MfObjective.Q];
-            bool finite = AllFinite(p) && AllFinite(q);
-            double loss = finite ? objective.Loss(x) : double.PositiveInfinity;
-            if (!double.IsFinite(loss)) loss = double.PositiveInfinity;
-            var it = new MfIterate(t, p, q, loss);
-            if (visit(it) || t == steps || double.IsPositiveInfinity(loss)) return it;
-            var g = objective.Gradient(x);
-            if (!AllFinite(g[MfObjective.P]) || !AllFinite(g[MfObjective.Q]))
-            {
-                var blownUp = it with { T = t + 1, Loss = double.PositiveInfinity };
-                visit(blownUp);
-                return blownUp;
-            }
-            var step = optimizer.Step(x, g, state);
-            x = step.Parameters;
-            state = step.State;
-        }
+        var (last, blewUp) = Trajectory.Iterate(objective, optimizer, MfObjective.Parameters(p0, q0), steps, point => visit(Of(point)));
+        if (!blewUp) return Of(last);
+        var blownUp = Of(last) with { T = last.T + 1, Loss = double.PositiveInfinity };
+        visit(blownUp);
+        return blownUp;
     }
 
-    private static bool AllFinite(Matrix<double> m)
-    {
-        foreach (double v in m.Enumerate())
-            if (!double.IsFinite(v)) return false;
-        return true;
-    }
+    private static MfIterate Of(TrajectoryPoint point)
+        => new(point.T, point.Parameters[MfObjective.P], point.Parameters[MfObjective.Q], double.IsFinite(point.Loss) ? point.Loss : double.PositiveInfinity);
 }

@@ -6,7 +6,7 @@ using Muon.Verification.Harness;
 using Muon.Verification.Laws;
 using Muon.Verification.Oracles;
 using Muon.Verification.Statistics;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
 namespace Muon.Verification.Specs.Quadratics;

@@ -3,7 +3,7 @@ using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
 using Muon.Verification.Generators;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 namespace Muon.Verification.Specs.Quadratics;
 

@@ -1,7 +1,7 @@
 using FsCheck.Fluent;
 using Muon.Reference.Optimizers;
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
 using Muon.Verification.Subjects;
@@ -81,14 +81,14 @@ public static class GridConfinementSpecs
             var (orbit, s0, k) = RunFixed(subject, c, extra: 5, u);
             int kk = c.MinDim;
             double b = Laws.Tolerances.Backward(c.Rows, c.Cols, u), a = c.Step;
-            double Eta(int j)
+            double StepError(int j)
             {
                 double norm = orbit.W[j].FrobeniusNorm();
                 return a * (4 * b * norm / orbit.Sigma[j][^1] + b * Math.Sqrt(kk)) + b * (norm + a * Math.Sqrt(kk));
             }
             for (int t = k; t <= k + 3; t++)
             {
-                double bound = 2 * (Eta(t) * (1 + 4 * a / orbit.Sigma[t + 1][^1]) + Eta(t + 1));
+                double bound = 2 * (StepError(t) * (1 + 4 * a / orbit.Sigma[t + 1][^1]) + StepError(t + 1));
                 AtMost((orbit.W[t + 2] - orbit.W[t]).FrobeniusNorm(), bound, $"‖W_{{t+2}} − W_t‖_F at t = {t}",
                     Ctx(c, s0, $"K = {k}, σ_min(W_t) = {Short(orbit.Sigma[t][^1])}"));
             }

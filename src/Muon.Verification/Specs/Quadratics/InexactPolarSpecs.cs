@@ -7,7 +7,7 @@ using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Laws;
 using Muon.Verification.Statistics;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 using static Muon.Verification.Specs.SpecSupport;
 
 using Muon.Verification.Subjects;

@@ -3,7 +3,7 @@ using Muon.Reference.Numerics;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Statistics;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 using Muon.Verification.Subjects;
 

@@ -3,9 +3,9 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.Laws;
 
 /// <summary>
 /// Muon steps along −O(G); that is a descent direction only if ⟨O(G), G⟩ &gt; 0. For every U f(Σ) Vᵀ with

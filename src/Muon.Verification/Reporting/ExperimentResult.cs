@@ -1,7 +1,7 @@
 using System.Text;
-using Muon.Verification.Generators;
+using Muon.Verification.Harness;
 
-namespace Muon.Verification.Experiments;
+namespace Muon.Verification.Reporting;
 
 /// <summary>One named curve of an experiment: y against x (e.g. a mode's learned value against the step).</summary>
 public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);

@@ -3,9 +3,9 @@ using Muon.Reference.Numerics;
 using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
-namespace Muon.Verification.Experiments;
+namespace Muon.Verification.Reporting;
 
 public static partial class CanonicalExperiments
 {

@@ -3,7 +3,7 @@ using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Trajectories;
 
-namespace Muon.Verification.Experiments;
+namespace Muon.Verification.Reporting;
 
 public static partial class CanonicalExperiments
 {

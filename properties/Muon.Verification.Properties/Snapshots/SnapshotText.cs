@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Muon.Verification.Xunit.Snapshots;
+namespace Muon.Verification.Properties.Snapshots;
 
 /// <summary>
 /// Compares snapshot texts token by token: numbers within a relative tolerance (with an absolute floor),
 /// everything else exactly. Returns a readable list of the differing lines.
 /// </summary>
-public static partial class SnapshotText
+internal static partial class SnapshotText
 {
     [GeneratedRegex(@"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|NaN|[-+]?Infinity")]
     private static partial Regex Number();
@@ -56,7 +56,7 @@ public static partial class SnapshotText
 /// trajectory is compared to the relative precision its dynamics preserve; the default is documented at
 /// <see cref="Default"/>.
 /// </summary>
-public sealed record SnapshotTolerance(double Relative, double Absolute)
+internal sealed record SnapshotTolerance(double Relative, double Absolute)
 {
     /// <summary>
     /// Relative 1e-9, absolute 1e-12. Reordered float64 reductions differ by a few u ≈ 1e-15 per operation;

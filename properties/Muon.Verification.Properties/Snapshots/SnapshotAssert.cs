@@ -1,7 +1,7 @@
 using System.Text;
 using Xunit.Sdk;
 
-namespace Muon.Verification.Xunit.Snapshots;
+namespace Muon.Verification.Properties.Snapshots;
 
 /// <summary>
 /// A small snapshot helper following Verify's file conventions: <c>snapshots/{Class}.{Method}[_{param}].verified.txt</c>
@@ -10,7 +10,7 @@ namespace Muon.Verification.Xunit.Snapshots;
 /// The folder is found by walking up from the test assembly to <c>Muon.Verification.sln</c> (not
 /// <c>[CallerFilePath]</c>, which deterministic builds rewrite to <c>/_/…</c>), or from <c>MUON_VERIFY_SNAPSHOTS</c>.
 /// </summary>
-public static class SnapshotAssert
+internal static class SnapshotAssert
 {
     /// <summary>Compares <paramref name="received"/> with the verified snapshot named <paramref name="name"/>.</summary>
     public static void Matches(string name, string received, SnapshotTolerance? tolerance = null)

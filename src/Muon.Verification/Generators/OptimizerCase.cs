@@ -3,9 +3,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Numerics;
-using Muon.Verification.Generators;
+using Muon.Verification.Harness;
 
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.Generators;
 
 /// <summary>
 /// A generated optimizer scenario: parameter shapes (rows = out, cols = in), hyper-parameters and a number of

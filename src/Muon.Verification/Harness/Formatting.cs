@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Muon.Verification.Generators;
+namespace Muon.Verification.Harness;
 
 /// <summary>Full-precision (round-trip) rendering of numbers and matrices for counterexamples and reports.</summary>
 public static class Formatting

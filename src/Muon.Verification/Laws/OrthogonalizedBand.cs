@@ -3,9 +3,9 @@ using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Oracles;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.Laws;
 
 /// <summary>
 /// The default "orthogonalized" band, used to judge an implementation that declares no orthogonalizer as a

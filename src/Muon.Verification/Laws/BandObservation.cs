@@ -1,4 +1,4 @@
-namespace Muon.Verification.Conformance;
+namespace Muon.Verification.Laws;
 
 /// <summary>The range of output singular values seen by the band property (thread-safe).</summary>
 public sealed class BandObservation

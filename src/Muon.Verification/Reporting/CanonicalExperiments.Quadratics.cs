@@ -4,11 +4,11 @@ using Muon.Reference.Objectives;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Reference.Trajectories;
-using static Muon.Verification.Generators.Formatting;
+using static Muon.Verification.Harness.Formatting;
 
 using Muon.Verification.Subjects;
 
-namespace Muon.Verification.Experiments;
+namespace Muon.Verification.Reporting;
 
 /// <summary>Canonical experiments of the simple-quadratics paper (Gonon, Muşat, Boumal).</summary>
 public static partial class CanonicalExperiments
