@@ -21,7 +21,6 @@ public static class BinaryScaling
         {
             foreach (double x in g.Enumerate()) max = Math.Max(max, Math.Abs(x));
         }
-        // Stryker disable once Conditional : only the zero matrix has max = 0, and its entries scale to 0 under any exponent
         return max == 0 ? 0 : Math.ILogB(max);
     }
 

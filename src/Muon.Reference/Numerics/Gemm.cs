@@ -29,7 +29,6 @@ public static class Gemm
             for (; j + 4 <= n; j += 4)
             {
                 int i = 0;
-                // Stryker disable once Equality : a last full block taken by the scalar loop instead: same product up to the FMA's rounding
                 for (; i + 8 <= m; i += 8) Kernel8x4(a, m, k, b, transposeB, n, c, i, j, beta);
                 for (; i < m; i++)
                     for (int q = 0; q < 4; q++) c[(j + q) * m + i] = Dot(a, m, k, b, transposeB, n, i, j + q) + (beta == 0 ? 0 : beta * c[(j + q) * m + i]);

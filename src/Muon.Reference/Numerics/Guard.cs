@@ -11,7 +11,6 @@ public static class Guard
         ArgumentNullException.ThrowIfNull(m, name);
         if (m.RowCount == 0 || m.ColumnCount == 0)
             throw new ArgumentException($"{name} is empty ({m.RowCount}×{m.ColumnCount}); a matrix needs at least one row and one column.", name);
-        // Stryker disable once all : the fast path only skips the loop below, which returns the same m for finite input.
         if (m is MathNet.Numerics.LinearAlgebra.Double.DenseMatrix dense && AllFinite(dense.Values))
             return m; // fast path; the slow loop below only runs to name the first bad entry
         for (int j = 0; j < m.ColumnCount; j++)

@@ -52,7 +52,6 @@ public static class MatrixFunctions
     {
         if (singularValues.Count == 0 || singularValues[0] == 0) return 0;
         double cut = relativeThreshold * singularValues[0];
-        // Stryker disable once Equality : σ exactly at the cut (measure zero)
         return singularValues.Count(s => s > cut);
     }
 

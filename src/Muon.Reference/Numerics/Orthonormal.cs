@@ -18,7 +18,6 @@ public static class Orthonormal
         var q = qr.Q.Clone();
         for (int j = 0; j < cols; j++)
         {
-            // Stryker disable once Equality,Boolean : R_jj = 0 has probability 0 for a Gaussian; flipping the opposite columns gives −Q, which is Haar as well (the law is what Haar_columns_are_sign_symmetric checks)
             if (qr.R[j, j] < 0)
                 q.SetColumn(j, -q.Column(j));
         }

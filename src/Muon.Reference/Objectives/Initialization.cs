@@ -29,7 +29,6 @@ public static class Initialization
     {
         Guard.NonNegative(alpha, nameof(alpha));
         ArgumentNullException.ThrowIfNull(rng);
-        // Stryker disable once Equality : for a square shape both branches draw a Haar orthogonal matrix (same law)
         var o = rows <= cols ? Orthonormal.Haar(cols, rows, rng).Transpose() : Orthonormal.Haar(rows, cols, rng);
         return alpha * o;
     }

@@ -37,10 +37,8 @@ public static class NoisySignDynamics
         double s = s0;
         for (int t = 0; ; t++)
         {
-            // Stryker disable once Equality : |s| exactly equal to ε (measure zero)
             if (Math.Abs(s) <= epsilon) return t;
             if (t == maxSteps) return null;
-            // Stryker disable once Conditional : with σ = 0 the noise enters as σ·ξ = 0; the branch only skips drawing it
             s = Step(s, alpha, sigma, sigma == 0 ? 0 : noise());
         }
     }

@@ -33,9 +33,7 @@ public static class Sharpness
         ArgumentNullException.ThrowIfNull(rng);
         if (maxIterations < 1)
             throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "Lanczos needs at least one iteration.");
-        // Stryker disable once Statement : every HessianVectorProduct repeats this check on `at` with the same name and message (SharpnessInputValidationTests)
         objective.Layout.RequireSameLayout(at, nameof(at));
-        // Stryker disable once Statement : every HessianVectorProduct repeats this check on `at` with the same name and message (SharpnessInputValidationTests)
         at.RequireFinite(nameof(at));
 
         int dim = at.Sum(kv => kv.Value.RowCount * kv.Value.ColumnCount);
@@ -56,9 +54,7 @@ public static class Sharpness
             // Stryker disable once Math,Linq : tScale only sets the restart threshold, and restarting or continuing gives the same Ritz values (see the block below)
             tScale = Math.Max(tScale, Math.Max(Math.Abs(alpha[j]), beta[j]));
             if (j == k - 1) break;
-            // Stryker disable once Arithmetic : the threshold's size only decides restart-or-continue, which does not change the outputs (see the block below)
             if (beta[j] <= 1e-12 * tScale)
-            // Stryker disable once Block : a random start has a component in every eigenspace, so when β ≈ 0 the Krylov space already holds the extreme eigenvalues; restarting or continuing with w/β (orthonormal after two passes) gives the same Ritz values
             {
                 beta[j] = 0;
                 q = Fresh(dim, basis, rng);
@@ -79,9 +75,7 @@ public static class Sharpness
         int iMax = 0, iMin = 0;
         for (int i = 1; i < k; i++)
         {
-            // Stryker disable once Equality : ties: equal Ritz values, either index is right
             if (evd.EigenValues[i].Real > evd.EigenValues[iMax].Real) iMax = i;
-            // Stryker disable once Equality : ties: equal Ritz values, either index is right
             if (evd.EigenValues[i].Real < evd.EigenValues[iMin].Real) iMin = i;
         }
         // For the Ritz pair (θ, V y), ‖H V y − θ V y‖ = β_k·|y_k| (exact arithmetic, full reorthogonalization).
@@ -109,14 +103,12 @@ public static class Sharpness
             var v = Vector<double>.Build.Dense(dim, _ => rng.Normal());
             Orthogonalize(v, basis);
             double norm = v.L2Norm();
-            // Stryker disable once Equality : a norm of exactly 1e-8 (measure zero)
             if (norm > 1e-8) return v / norm;
         }
     }
 
     private static void Orthogonalize(Vector<double> w, List<Vector<double>> basis)
     {
-        // Stryker disable once Equality : a third reorthogonalization pass changes rounding only
         for (int pass = 0; pass < 2; pass++)
             foreach (var b in basis)
                 w.Subtract(b * b.DotProduct(w), w);

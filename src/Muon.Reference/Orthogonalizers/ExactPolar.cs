@@ -49,14 +49,12 @@ public sealed class ExactPolar : ISpectralOrthogonalizer
     {
         Guard.Finite(g, nameof(g));
         var scaled = BinaryScaling.Normalize(g).Scaled; // polar(2^−e·G) = polar(G): no rescaling needed
-        // Stryker disable once Equality : swaps which method takes the Gram route; both routes return the polar factor to the same forward error (Fast_exact_polar_equals_the_svd_path_up_to_kappa_1e5)
         if (Method == PolarMethod.Auto && GramPolar.TryCompute(scaled) is { } fast)
             return fast;
         var svd = ThinSvd.Of(scaled);
         double cut = Threshold * svd.S[0];
         if (svd.S[0] == 0)
             return Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount);
-        // Stryker disable once Equality : σ exactly at the cut (measure zero)
         return svd.Reconstruct(s => s > cut ? 1.0 : 0.0);
     }
 

@@ -49,7 +49,6 @@ internal static class GramPolar
                     double d = s[j * k + i] - (i == j ? 1 : 0);
                     defect += d * d;
                 }
-            // Stryker disable once Equality : a defect exactly at the tolerance (measure zero)
             if (Math.Sqrt(defect) <= 16 * k * MatrixFunctions.UnitRoundoff) return true;
             if (step == maxSteps) return false;
             for (int i = 0; i < s.Length; i++) s[i] *= -0.5;
@@ -61,7 +60,6 @@ internal static class GramPolar
 
     public static Matrix<double>? TryCompute(Matrix<double> g)
     {
-        // Stryker disable once Equality : for a square input either Gram matrix (GGᵀ or GᵀG) is valid; rounding differs
         bool wide = g.RowCount < g.ColumnCount;
         var at = wide ? g : g.Transpose();         // Aᵀ (k×p), column-major
         int k = at.RowCount, p = at.ColumnCount;
@@ -76,7 +74,6 @@ internal static class GramPolar
             lambdaMax = Math.Max(lambdaMax, l);
             lambdaMin = Math.Min(lambdaMin, l);
         }
-        // Stryker disable once Equality : λ_min = 0 exactly gives a non-finite X, whose NaN defect Refine rejects (→ SVD path, as here); a ratio exactly at the cap is measure zero
         if (!(lambdaMin > 0) || lambdaMax / lambdaMin > MaxKappaSquared) return null;
 
         // M = V Λ^{−1/2} Vᵀ (k×k), then X = A·M, stored as Xᵀ = M·Aᵀ (M symmetric), k×p.

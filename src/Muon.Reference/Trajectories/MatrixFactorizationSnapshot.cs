@@ -27,7 +27,6 @@ public sealed record MatrixFactorizationSnapshot(
     /// <summary>The metrics of factors <paramref name="p"/>, <paramref name="q"/> against <paramref name="target"/>.</summary>
     public static MatrixFactorizationSnapshot Of(Matrix<double> p, Matrix<double> q, TargetSvd target)
     {
-        // Stryker disable once Statement : Delta1 (next) and MuOut repeat the same checks with the same names and messages before any other work
         MatrixFactorizationMetrics.CheckFactors(p, q, target);
         return new MatrixFactorizationSnapshot(
             MatrixFactorizationMetrics.Delta1(p, q),

@@ -34,6 +34,15 @@ public sealed class ClosedFormValueTests
     }
 
     [Fact]
+    public void Exponent_of_the_zero_matrix_is_zero()
+    {
+        // Documented: 0 for the zero matrix (⌊log₂ 0⌋ is undefined; Math.ILogB(0) would be int.MinValue).
+        Assert.Equal(0, BinaryScaling.ExponentOf(Matrix<double>.Build.Dense(2, 3)));
+        Assert.Equal(0, BinaryScaling.ExponentOf(Matrix<double>.Build.Sparse(2, 3)));
+        Assert.Equal(0, BinaryScaling.Normalize(Matrix<double>.Build.Dense(2, 3)).Exponent);
+    }
+
+    [Fact]
     public void Exponent_of_a_sparse_matrix_reads_its_largest_entry()
     {
         // The non-dense path: max |g| = 5 = 1.25·2², so e = 2 (the smallest entry, 2⁻¹⁰, would give −10).

@@ -28,6 +28,26 @@ public sealed class OrthonormalTests
     }
 
     [Theory]
+    [InlineData(5, 3)]
+    [InlineData(4, 4)]
+    public void Haar_is_the_q_factor_of_its_gaussian_draws_with_a_positive_r_diagonal(int rows, int cols)
+    {
+        // Documented construction: QR of a Gaussian matrix with the signs of diag(R) folded into Q, i.e. G = Q R with
+        // R_jj > 0. Drawing G again from the same seed, R = QᵀG must be upper triangular (to rounding: ‖G‖_F·u-size, with
+        // room) with a positive diagonal (the flipped fold gives −|R_jj|).
+        var q = Orthonormal.Haar(rows, cols, new Rng(7));
+        var again = new Rng(7);
+        var g = Matrix<double>.Build.Dense(rows, cols, (_, _) => again.Normal());
+        var r = q.TransposeThisAndMultiply(g);
+        for (int j = 0; j < cols; j++)
+        {
+            Assert.True(r[j, j] > 0, $"R[{j},{j}] = {r[j, j]:R}");
+            for (int i = j + 1; i < cols; i++)
+                Assert.True(Math.Abs(r[i, j]) <= 64 * rows * MatrixFunctions.UnitRoundoff * g.FrobeniusNorm(), $"R[{i},{j}] = {r[i, j]:R}");
+        }
+    }
+
+    [Theory]
     [InlineData(6, 2)]
     [InlineData(5, 0)]
     [InlineData(4, 3)]

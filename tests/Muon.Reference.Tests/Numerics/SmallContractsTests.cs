@@ -41,6 +41,14 @@ public sealed class SmallContractsTests
     }
 
     [Fact]
+    public void Numerical_rank_does_not_count_a_singular_value_at_the_cut()
+    {
+        // "Above τ·σ₁", strictly: with σ = (2, 1) and τ = 0.5 the cut is exactly 1 (both are exact in binary).
+        Assert.Equal(1, MatrixFunctions.NumericalRank(Vector<double>.Build.Dense([2.0, 1.0]), 0.5));
+        Assert.Equal(2, MatrixFunctions.NumericalRank(Vector<double>.Build.Dense([2.0, 1.0]), 0.4999));
+    }
+
+    [Fact]
     public void Phi_divides_by_the_schedules_input_cushion()
     {
         // Polar Express scales its input by 1/1.01 before the first step (the published cushion).

@@ -65,6 +65,37 @@ public sealed class ThinSvdTests
     }
 
     [Fact]
+    public void Large_square_input_is_a_thin_svd_on_the_direct_route()
+    {
+        // 128×128 = 16 384 entries: large enough for the QR and transpose routes, but neither tall nor wide, so the direct
+        // SVD (a route that sent it through the transpose would recurse without end). Tolerances as above.
+        var g = Sample(128, 128);
+        var svd = ThinSvd.Of(g);
+        Assert.Equal(SvdMethod.Direct, svd.Method);
+        double tol = 8 * 128 * MatrixFunctions.UnitRoundoff;
+        Assert.True((svd.Reconstruct(s => s) - g).FrobeniusNorm() <= tol * g.FrobeniusNorm());
+    }
+
+    [Fact]
+    public void A_failed_svd_of_the_qr_factor_sends_a_tall_input_to_its_direct_svd()
+    {
+        // 300×60 takes the QR route; the injected failure hits only square inputs, i.e. R (60×60). The route is then
+        // declined and G's own direct SVD (which converges) is used: Method Direct, not R's fallback (Transposed).
+        var g = Sample(300, 60);
+        try
+        {
+            ThinSvd.DirectSvdOverride = x => x.RowCount == x.ColumnCount ? throw new NonConvergenceException("injected for R") : x.Svd(computeVectors: true);
+            var svd = ThinSvd.Of(g);
+            Assert.Equal(SvdMethod.Direct, svd.Method);
+            Assert.True((svd.Reconstruct(s => s) - g).FrobeniusNorm() <= 8 * 300 * MatrixFunctions.UnitRoundoff * g.FrobeniusNorm());
+        }
+        finally
+        {
+            ThinSvd.DirectSvdOverride = null;
+        }
+    }
+
+    [Fact]
     public void Gram_eigen_fallback_is_a_valid_decomposition()
     {
         var g = Sample(6, 4);
@@ -122,6 +153,16 @@ public sealed class ThinSvdTests
             Assert.True(Math.Abs(svd.S[0] - scale * v.Column(0).DotProduct(v.Column(0))) <= 1e-13 * svd.S[0], $"σ₁ = {svd.S[0]:R}");
             for (int i = 1; i < 5; i++) Assert.True(svd.S[i] == 0, $"scale {scale}: σ{i} = {svd.S[i]:R}");
         }
+    }
+
+    [Fact]
+    public void Gram_eigen_fallback_reports_a_singular_value_at_the_floor_as_zero()
+    {
+        // diag(1, f) with f = 10·√(2u), the floor for k = 2 and σ₁ = 1: the Gram matrix is diag(1, f²) and √(f²) = f in
+        // float64, so σ₂ lands exactly on the floor, which is on the unresolved side ("at or below").
+        double floor = 10 * Math.Sqrt(2 * MatrixFunctions.UnitRoundoff);
+        var svd = ThinSvd.FromGramEigen(Matrix<double>.Build.DenseOfDiagonalArray([1.0, floor]));
+        Assert.Equal([1.0, 0.0], svd.S);
     }
 
     [Fact]

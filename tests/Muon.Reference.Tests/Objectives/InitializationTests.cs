@@ -20,6 +20,15 @@ public sealed class InitializationTests
     }
 
     [Fact]
+    public void Square_orthogonal_init_is_the_orthonormal_rows_construction()
+    {
+        // Documented: orthonormal rows when rows ≤ cols, i.e. α·Haar(cols, rows)ᵀ, so a square init is the transpose of the
+        // Haar draw from the same seed (reproducible from the seed, as every initialization is); scaling by 0.5 is exact.
+        var x = Initialization.Orthogonal(4, 4, 0.5, new Rng(4));
+        Assert.Equal(0.5 * Orthonormal.Haar(4, 4, new Rng(4)).Transpose(), x);
+    }
+
+    [Fact]
     public void Gaussian_init_has_the_stated_variance()
     {
         // 400×400 = 160 000 entries: the sample variance has relative standard error √(2/N) ≈ 0.0035;

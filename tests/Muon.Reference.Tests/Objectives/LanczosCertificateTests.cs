@@ -45,6 +45,35 @@ public sealed class LanczosCertificateTests
     }
 
     [Fact]
+    public void A_start_vector_that_is_an_eigenvector_restarts_until_the_space_is_spanned()
+    {
+        // H = 2I − 3·q₀q₀ᵀ with q₀ the start vector itself (drawn from the same seed as Estimate draws it): Hq₀ = −q₀, so the
+        // Krylov space is invariant after one step and each fresh vector is invariant again. With k = dim the restarts must
+        // still span the space, so the other end of the spectrum, 2 (multiplicity 4), is found; staying on q₀ would
+        // report −1 for both ends. Ritz values are eigenvalues to ~k·u·‖H‖ ≈ 2e-15; 1e-12 leaves three orders.
+        var draw = new Rng(3);
+        var q0 = Vector<double>.Build.Dense(5, _ => draw.Normal());
+        q0 /= q0.L2Norm();
+        var f = Quadratic.Centered(2 * Matrix<double>.Build.DenseIdentity(5) - 3 * q0.OuterProduct(q0), 1);
+        var est = Sharpness.Estimate(f, Quadratic.Parameters(Matrix<double>.Build.Dense(5, 1)), new Rng(3));
+        Assert.True(Math.Abs(est.LambdaMax - 2) <= 1e-12, $"θ_max = {est.LambdaMax:R}");
+        Assert.True(Math.Abs(est.LambdaMin + 1) <= 1e-12, $"θ_min = {est.LambdaMin:R}");
+    }
+
+    [Fact]
+    public void The_invariance_test_is_relative_to_the_hessians_scale()
+    {
+        // β_j ≤ 1e-12·max|T| is a relative test: on a Hessian of size 1e-8 no β of a distinct spectrum is that small, so
+        // Lanczos never restarts and k = dim is an orthogonal tridiagonalization (Ritz values = eigenvalues to ~k·u·‖H‖).
+        // A test that restarted on such a β would drop a coupling of T and report Rayleigh quotients instead.
+        var rng = new Rng(4);
+        var f = WithSpectrum([5e-8, 3e-8, 2e-8, 1e-8, 0.5e-8, 0.25e-8], rng);
+        var est = Sharpness.Estimate(f, Quadratic.Parameters(Matrix<double>.Build.Dense(6, 1)), rng);
+        Assert.True(Math.Abs(est.LambdaMax - 5e-8) <= 1e-12 * 5e-8, $"θ_max = {est.LambdaMax:R}");
+        Assert.True(Math.Abs(est.LambdaMin - 0.25e-8) <= 1e-12 * 5e-8, $"θ_min = {est.LambdaMin:R}");
+    }
+
+    [Fact]
     public void Full_krylov_space_reports_residual_exactly_zero()
     {
         // k = dim: the Lanczos basis spans the space and T is H in that basis, so the Ritz values are eigenvalues

@@ -38,4 +38,45 @@ public sealed class SharpnessInputValidationTests
         var e = Assert.Throws<ArgumentException>(() => Sharpness.Estimate(F, nan, new Rng(1)));
         Assert.StartsWith("at['W'] has NaN", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_point_without_parameters_is_rejected_by_its_layout()
+    {
+        // Without the layout check the flattened dimension would be 0 and no start vector could ever be drawn (the loop
+        // in Fresh would never end): the check is what stops it, HessianVectorProduct is never reached.
+        var e = Assert.Throws<ArgumentException>(() => Sharpness.Estimate(F, ParameterSet.Of(), new Rng(1)));
+        Assert.Equal("at", e.ParamName);
+        Assert.StartsWith("at has 0 parameters () but 1 were expected (W).", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_finite_point_is_rejected_before_the_objective_sees_it()
+    {
+        // The built-in objectives check `at` again in HessianVectorProduct; an objective of the caller's need not.
+        var objective = new UncheckedIdentity();
+        var nan = ParameterSet.Of((Quadratic.W, Matrix<double>.Build.Dense(3, 1, double.NaN)));
+        var e = Assert.Throws<ArgumentException>(() => Sharpness.Estimate(objective, nan, new Rng(1)));
+        Assert.StartsWith("at['W'] has NaN", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, objective.Products);
+    }
+
+    /// <summary>H = I on one 3×1 parameter, with no input checks of its own.</summary>
+    private sealed class UncheckedIdentity : ITwiceDifferentiableObjective
+    {
+        public int Products { get; private set; }
+
+        public string Name => "unchecked-identity";
+
+        public ParameterSet Layout { get; } = ParameterSet.Of((Quadratic.W, Matrix<double>.Build.Dense(3, 1)));
+
+        public double Loss(ParameterSet parameters) => 0.5 * parameters.SquaredNorm();
+
+        public ParameterSet Gradient(ParameterSet parameters) => parameters;
+
+        public ParameterSet HessianVectorProduct(ParameterSet at, ParameterSet direction)
+        {
+            Products++;
+            return direction;
+        }
+    }
 }

@@ -52,6 +52,15 @@ public sealed class MetricInputValidationTests
         Assert.Equal("target", e.ParamName);
     }
 
+    [Theory]
+    [InlineData("mu-out")]
+    [InlineData("mu-co")]
+    [InlineData("mode-projections")]
+    [InlineData("snapshot")]
+    public void A_missing_target_is_named_before_a_bad_factor(string metric)
+        // The target-taking metrics check the target first; the snapshot reports the same problem as its metrics.
+        => Assert.Equal("target", Assert.Throws<ArgumentNullException>(() => Apply(metric, WithNaN(), Good, null!)).ParamName);
+
     [Fact]
     public void Relative_drift_names_its_arguments()
     {
