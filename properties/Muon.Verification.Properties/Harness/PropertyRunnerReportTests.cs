@@ -19,7 +19,7 @@ public sealed class PropertyRunnerReportTests
     [Fact]
     public void An_unshrinkable_counterexample_is_still_reported()
     {
-        // Gen without shrinker: FsCheck reports no shrunk arguments, so the original ones are printed.
+        // Gen without shrinker: nothing shrinks, and FsCheck reports the original arguments as the shrunk ones.
         var report = PropertyRunner.Run(Spec("meta/no-shrink", Prop.ForAll(Arb.From(Gen.Choose(7, 7)), new Action<int>(x => throw new SpecViolation($"x = {x}")))), RunSettings.Standard);
         Assert.Equal("7", report.Counterexample);
     }

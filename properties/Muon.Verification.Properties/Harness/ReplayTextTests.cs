@@ -46,6 +46,16 @@ public sealed class ReplayTextTests
         Assert.StartsWith($"MUON_VERIFY_REPLAY='{text}'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(";x")]
+    [InlineData("a@;x")]
+    public void A_semicolon_at_the_start_still_introduces_the_option(string text)
+    {
+        // The option is checked before the seed: a bad option is named as such even when no seed precedes the ';'.
+        var e = Assert.Throws<FormatException>(() => Replay.Parse(text, "MUON_VERIFY_REPLAY"));
+        Assert.Equal($"MUON_VERIFY_REPLAY='{text}': after ';' only 'cases=N' (N ≥ 1) is understood.", e.Message);
+    }
+
     [Fact]
     public void Null_text_is_an_argument_error()
         => Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => Replay.Parse(null!, "test")).ParamName);

@@ -30,12 +30,11 @@ public static class PropertyRunner
                 replay.Size is int s ? FSharpOption<int>.Some(s) : FSharpOption<int>.None)));
         var clock = Stopwatch.StartNew();
         Check.One(config, spec.Build());
-        // Stryker disable once Statement : Elapsed is read on the next statement; stopping the clock first changes it by nanoseconds, which no test can observe
-        clock.Stop();
+        var elapsed = clock.Elapsed;
         // Stryker disable once String : unreachable defensive message: Check.One always reports to its runner
         var result = capture.Result
             ?? throw new InvalidOperationException($"FsCheck finished '{spec.QualifiedName}' without reporting a result: refusing to call it a pass.");
-        return ToReport(spec.QualifiedName, result, replay, clock.Elapsed);
+        return ToReport(spec.QualifiedName, result, replay, elapsed);
     }
 
     private static Replay SeedFor(PropertySpec spec, RunSettings settings)
@@ -59,8 +58,8 @@ public static class PropertyRunner
             case TestResult.Exhausted e:
                 return new PropertyReport(name, Verdict.Exhausted, e.Item.NumberOfTests, 0, replay, null, null, "generator exhausted: too many cases rejected", elapsed);
             case TestResult.Failed f:
-                // Stryker disable once Conditional : FsCheck reports the original arguments as the shrunk ones when nothing shrank; Item3 is empty only when Item2 is too (no arguments)
-                var shrunk = f.Item3.IsEmpty ? f.Item2 : f.Item3;
+                // Item3: the shrunk arguments, which FsCheck fills with the original ones when nothing shrank.
+                var shrunk = f.Item3;
                 var exn = f.Item4 is Outcome.Failed { Item: var thrown } ? thrown : null;
                 bool returnedFalse = exn is null || IsFalseResult(exn);
                 string message = returnedFalse ? "the property returned false" + LabelsOf(f.Item1) : Describe(exn!);

@@ -89,7 +89,6 @@ public sealed record Replay(ulong Seed, ulong Gamma, int? Size)
         }
         int? cases = null;
         int semicolon = rest.IndexOf(';', StringComparison.Ordinal);
-        // Stryker disable once Equality : a ';' at index 0 leaves no seed, and the text is rejected with a FormatException either way
         if (semicolon >= 0)
         {
             string option = rest[(semicolon + 1)..].Trim();

@@ -49,11 +49,7 @@ public static class Tolerances
     /// steps amplify by at most their Lipschitz constants on the image interval (see <see cref="NewtonSchulzGrowth"/>).
     /// </summary>
     public static double NewtonSchulzForward(NewtonSchulz ns, int m, int n, double u = U)
-    {
-        // Stryker disable once Statement : NewtonSchulzGrowth(ns), evaluated first, throws the identical ArgumentNullException for ns
-        ArgumentNullException.ThrowIfNull(ns);
-        return NewtonSchulzGrowth(ns) * Backward(m, n, u) * Math.Sqrt(Math.Min(m, n));
-    }
+        => NewtonSchulzGrowth(ns) * Backward(m, n, u) * Math.Sqrt(Math.Min(m, n)); // NewtonSchulzGrowth rejects a null ns
 
     /// <summary>
     /// Σₖ (|aₖ|+|bₖ|+|cₖ|)·max(1, yₖ)·Aₖ + y₀·A₀, where yₖ bounds the singular values entering step k and
@@ -74,7 +70,7 @@ public static class Tolerances
     {
         const int grid = 4001;
         int steps = ns.Steps;
-        var amplification = new double[steps + 1]; // amplification[k]: of an error entering step k (k = steps: none left)
+        var amplification = new double[steps + 1]; // amplification[k]: of an error entering step k (k = steps: none left, 0 here, read as max(1, ·) = 1 below)
         var entering = new double[steps];
         var derivative = new double[steps];
         for (int i = 0; i < grid; i++)
@@ -88,8 +84,6 @@ public static class Tolerances
                 y = p.Apply(y);
             }
             double suffix = 1;
-            // Stryker disable once Linq : amplification[steps] is only read as Math.Max(1, amplification[steps]), so 0 and 1 are indistinguishable
-            amplification[steps] = Math.Max(amplification[steps], 1);
             for (int k = steps - 1; k >= 0; k--)
             {
                 suffix *= derivative[k];
