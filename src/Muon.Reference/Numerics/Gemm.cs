@@ -23,7 +23,7 @@ public static class Gemm
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
             throw new ArgumentException($"buffer too small for a {m}×{k} by {k}×{n} product.");
         int j = 0;
-        // Stryker disable once Logical,Boolean : selects the FMA kernel or the portable loop: the same dot products, differing only by the FMA's rounding (within the tested γ_k bound)
+        // Stryker disable once Logical,Boolean : selects the FMA kernel or the portable loop: the same dot products in the same order, differing only by the FMA's rounding (within the tested γ_k bound); || differs from && only on a CPU with AVX but no FMA
         if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
             for (; j + 4 <= n; j += 4)

@@ -38,7 +38,7 @@ public static class Sharpness
 
         int dim = at.Sum(kv => kv.Value.RowCount * kv.Value.ColumnCount);
         int k = Math.Min(dim, maxIterations);
-        // Stryker disable once Arithmetic : capacity hint only
+        // Stryker disable once Arithmetic : capacity hint only: k − 1 and k + 1 are both valid capacities (k ≥ 1), and a List's capacity never changes its contents
         var basis = new List<Vector<double>>(k + 1);
         var alpha = new double[k];
         var beta = new double[k];          // beta[j] couples q_j and q_{j+1}; beta[k-1] is the residual coupling
@@ -51,7 +51,7 @@ public static class Sharpness
             alpha[j] = q.DotProduct(w);
             Orthogonalize(w, basis);
             beta[j] = w.L2Norm();
-            // Stryker disable once Math,Linq : tScale only sets the restart threshold, and restarting or continuing gives the same Ritz values (see the block below)
+            // Stryker disable once Math,Linq : with Min the invariance threshold only shrinks, so Lanczos continues through a rounding-level β with w/β where it would restart; either way the basis grows by a unit vector orthogonal to an invariant Krylov space, so the Ritz values agree to rounding and both residuals stay valid bounds
             tScale = Math.Max(tScale, Math.Max(Math.Abs(alpha[j]), beta[j]));
             if (j == k - 1) break;
             if (beta[j] <= 1e-12 * tScale)

@@ -100,7 +100,7 @@ public sealed class NewtonSchulz : ISpectralOrthogonalizer
             Gemm.Multiply(x, r, c, x, transposeB: true, r, gram);               // A = X Xᵀ
             if (cc != 0)
             {
-                // Stryker disable once Boolean : gram = XXᵀ is bitwise symmetric (each entry sums the same products in the same order), so A·Aᵀ and A·A are the same bits
+                // Stryker disable once Boolean : A·Aᵀ instead of A·A for A = XXᵀ, the same matrix in exact arithmetic; A is symmetric only to rounding where both the FMA kernel and the scalar edge loop fill it (e.g. r = 12, 13, 20), so the products differ by rounding only
                 Gemm.Multiply(gram, r, r, gram, transposeB: false, r, gram2);   // A²
                 for (int i = 0; i < gram.Length; i++) gram2[i] = b * gram[i] + cc * gram2[i];
             }

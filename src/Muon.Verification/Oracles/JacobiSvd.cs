@@ -53,7 +53,6 @@ public sealed class JacobiSvd
         // Only the exponent is shared with the reference (BinaryScaling, 0 for the zero matrix); the scaling itself is done here,
         // and any exponent that keeps the entries in range gives the same answer, since the scaling is exact and undone exactly.
         int exponent = Muon.Reference.Numerics.BinaryScaling.ExponentOf(g);
-        // Stryker disable once Equality : a square input may be decomposed as itself or as its transpose; both are exact SVDs up to rounding
         bool wide = g.RowCount < g.ColumnCount;
         var a = (wide ? g.Transpose() : g).Map(x => Math.ScaleB(x, -exponent)); // p×k, p ≥ k, largest entry in [1, 2)
         int k = a.ColumnCount;

@@ -75,7 +75,7 @@ public static class OrderStatistics
     public static double SampleMedian(IReadOnlyList<double> sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        // Stryker disable once Linq : the sample median of a sorted array is invariant under reversing the order
+        // Stryker disable once Linq : the reversed order picks the same middle value(s), up to the sign of a zero median: when −0 and +0 tie in the middle the stable sort keeps their input order (−0 == +0)
         var s = sample.OrderBy(x => x).ToArray();
         if (s.Length == 0) throw new ArgumentException("empty sample.", nameof(sample));
         return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
