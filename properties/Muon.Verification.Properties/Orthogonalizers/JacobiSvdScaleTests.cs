@@ -69,4 +69,14 @@ public sealed class JacobiSvdScaleTests
         Assert.True((svd.Reconstruct(i => svd.S[i]) - g).FrobeniusNorm() < 1e-13 * g.FrobeniusNorm());
         for (int i = 0; i < 7; i++) Assert.Equal(s[i], svd.S[i], 14);
     }
+
+    [Fact]
+    public void A_pair_exactly_at_the_rotation_tolerance_is_left_alone()
+    {
+        // Columns (1, 0) and (2u, 1) of a 2×2 matrix: aᵢᵀaⱼ = 2u and p·u·‖aᵢ‖‖aⱼ‖ = 2u·√(1 + 4u²) = 2u in float64, so the pair
+        // is exactly at the tolerance, which counts as orthogonal ("|aᵢᵀaⱼ| ≤ p·u·‖aᵢ‖‖aⱼ‖"): no sweep rotates.
+        double twoU = 2 * MatrixFunctions.UnitRoundoff;
+        var svd = JacobiSvd.Of(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, twoU }, { 0, 1 } }));
+        Assert.Equal(0, svd.Sweeps);
+    }
 }

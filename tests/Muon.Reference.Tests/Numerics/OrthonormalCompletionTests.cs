@@ -49,6 +49,17 @@ public sealed class OrthonormalCompletionTests
     }
 
     [Fact]
+    public void Complete_takes_standard_vectors_in_order_while_their_residual_exceeds_one_half()
+    {
+        // q = (1, 1, 0)/√2: e₀'s residual (1, −1, 0)/2 has norm 0.71 > ½ and comes first, e₁'s is then 0, e₂'s is 1. The
+        // largest-residual rule alone would have taken e₂ first.
+        var q = Matrix<double>.Build.Dense(3, 1, (i, _) => i < 2 ? 1 / Math.Sqrt(2) : 0);
+        var full = Orthonormal.Complete(q);
+        Assert.True((full.Column(1) - Vector<double>.Build.Dense([1 / Math.Sqrt(2), -1 / Math.Sqrt(2), 0])).L2Norm() <= Bound(3));
+        Assert.Equal(Vector<double>.Build.Dense([0, 0, 1.0]), full.Column(2));
+    }
+
+    [Fact]
     public void Complete_takes_the_first_of_equal_largest_residuals()
     {
         // e₀ … e₃ all have residual h·hᵢ of norm ½; the first, e₀, gives +h (e₃ would give −h, since h₃ = −h₀).

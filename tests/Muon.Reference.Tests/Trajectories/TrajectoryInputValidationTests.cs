@@ -20,10 +20,13 @@ public sealed class TrajectoryInputValidationTests
         Assert.Equal("initial", Assert.Throws<ArgumentNullException>(() => Trajectory.Run(F, Gd, null!, 3)).ParamName);
     }
 
-    [Fact]
-    public void Negative_step_count_is_rejected_naming_the_problem()
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-2)] // would be a negative list capacity, were the capacity not clamped at 0 + 1
+    [InlineData(int.MinValue)]
+    public void Negative_step_count_is_rejected_naming_the_problem(int steps)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Trajectory.Run(F, Gd, X0, -1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Trajectory.Run(F, Gd, X0, steps));
         Assert.Equal("steps", e.ParamName);
         Assert.Contains("the number of steps must be ≥ 0.", e.Message, StringComparison.Ordinal);
     }
