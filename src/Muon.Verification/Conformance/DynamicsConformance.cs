@@ -92,7 +92,7 @@ public static class DynamicsConformance
             }
             var run = spec! with { Id = id, Subject = hello.Name, StandardCases = CasesFor(id) };
             var result = ConformanceResult.From(run, PropertyRunner.Run(run, settings));
-            if (client.Fatal is { } now) result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
+            if (client.Fatal is { } now) result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null, Violation = null };
             results.Add(result);
             progress?.Write(result.Verdict switch { ConformanceVerdict.Pass => ".", ConformanceVerdict.Fail => "F", _ => "E" });
         }

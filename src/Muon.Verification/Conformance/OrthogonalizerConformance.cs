@@ -107,7 +107,7 @@ public static class OrthogonalizerConformance
             var report = PropertyRunner.Run(spec, settings);
             var result = ConformanceResult.From(spec, report);
             if (fatal() is { } now)
-                result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
+                result = result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null, Violation = null };
             else if (id == band.Id && result.Verdict == ConformanceVerdict.Pass && double.IsFinite(observed.Min))
                 result = result with { Measured = observed.Min, Bound = $"[{OrthogonalizedBand.Lower}, {OrthogonalizedBand.Upper}]", Message = $"measured σ(O(G)) range [{Generators.Formatting.R(observed.Min)}, {Generators.Formatting.R(observed.Max)}]" };
             results.Add(result);
