@@ -94,6 +94,9 @@ public sealed class StructuredViolationTests(ITestOutputHelper output)
         Assert.Equal(0.9, v.Bound);
         Assert.Equal(0.9 / v.Measured, v.Ratio);
         Assert.Equal(ViolationClass.Structural, v.Class);
+        Assert.Equal("95% Clopper–Pearson lower bound of rate(hit)", v.Quantity);
+        Assert.Equal("ctx", v.Context);
+        Assert.Equal("99% Clopper–Pearson upper bound of rate(miss)", Assert.Throws<SpecViolation>(() => StatAssert.RateAtMost("miss", 3, 4, 0.1, "ctx")).Violation!.Quantity);
         Assert.Equal($"rate(hit) = 1/4 = 0.25; 95% Clopper–Pearson lower bound {Short(v.Measured)} < claimed 0.9 (ctx)", e.Message);
     }
 
@@ -105,6 +108,9 @@ public sealed class StructuredViolationTests(ITestOutputHelper output)
         Assert.Equal(BoundRelation.AtMost, v.Relation);
         Assert.Equal(61, v.Measured);
         Assert.Equal(55, v.Bound);
+        Assert.Equal("97.5% order-statistic upper bound of median(t)", v.Quantity);
+        var lower = Assert.Throws<SpecViolation>(() => StatAssert.MedianAtLeast("t", Enumerable.Range(1, 100).Select(i => (double)i).ToArray(), 45, "ctx", 0.975)).Violation!;
+        Assert.Equal((BoundRelation.AtLeast, 40.0, 45.0, "97.5% order-statistic lower bound of median(t)"), (lower.Relation, lower.Measured, lower.Bound, lower.Quantity));
     }
 
     [Fact]
@@ -127,6 +133,7 @@ public sealed class StructuredViolationTests(ITestOutputHelper output)
         Assert.Equal(ViolationClass.Structural, ViolationClassifier.Classify(excess: 1.0001e-3, roundOff: true, scale: 1));
         Assert.Equal(ViolationClass.Accuracy, ViolationClassifier.Classify(excess: 1e-3, roundOff: true, scale: 10));
         Assert.Equal(ViolationClass.Structural, ViolationClassifier.Classify(excess: 1e-6, roundOff: true, scale: 0));
+        Assert.Equal(ViolationClass.Structural, ViolationClassifier.Classify(excess: -1e-6, roundOff: true, scale: 0)); // no scale, no accuracy
         Assert.Equal(ViolationClass.Structural, ViolationClassifier.Classify(excess: 1e-6, roundOff: false, scale: 1));
     }
 
@@ -273,6 +280,15 @@ public sealed class StructuredViolationTests(ITestOutputHelper output)
         Assert.Equal(1, Violation.Equal("q", 2, 2).Ratio);
         Assert.True(double.IsNaN(Violation.AtMost("q", 1, double.NaN).Ratio));
         Assert.Equal(double.PositiveInfinity, Violation.AtMost("q", double.PositiveInfinity, 1).Ratio);
+        Assert.Equal(0, Violation.AtMost("q", 0, 0).Ratio);                 // holds at a zero bound: no 0/0
+        Assert.Equal(double.PositiveInfinity, Violation.Within("q", -1, 0.6, 1.25).Ratio); // below the interval, no meaningful quotient
+        Assert.Equal(0, Violation.Within("q", 0, 0, 1).Ratio);              // at the lower end 0: holds
+        Assert.Equal(0.5, Violation.Within("q", 0.5, 0, 1).Ratio, 12);     // inside, lower end 0: the upper end's ratio
+        Assert.Equal(0, Violation.Within("q", -0.5, -1, 1).Ratio);          // inside, no meaningful quotient at either end
+        Assert.Equal(double.PositiveInfinity, Violation.Within("q", 2, -2, -1).Ratio); // above a non-positive upper end
+        Assert.Equal(0, Violation.Within("q", -1, -2, -1).Ratio);           // at a non-positive upper end: holds
+        Assert.True(Violation.Within("q", 1, 1, 2).Holds);                  // both ends are inclusive
+        Assert.True(Violation.Within("q", 2, 1, 2).Holds);
     }
 
     [Fact]
