@@ -41,6 +41,8 @@ internal static class ClaimRuns
         var settings = RunSettings.FromEnvironment();
         Skip.If(c.DeepOnly && settings.Depth != RunDepth.Deep, $"the control of {c.Target} runs only with MUON_VERIFY_DEPTH=deep.");
         var spec = c.Spec();
+        // The target is a claim-table spec id (ClaimTableTests checks that); a control that changes a hypothesis the id
+        // records extends it (mf/A1/gd-delta2-factor-full-predicted-half).
         Assert.StartsWith(c.Target, spec.Id, StringComparison.Ordinal);
         PropertyAssert.Fails(spec, output, c.DeepOnly ? settings with { CasesOverride = 1 } : null);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
@@ -16,13 +15,15 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     [Fact]
     public void Peer_hanging_mid_run_gives_protocol_errors_and_exit_code_2_within_one_timeout()
     {
-        var clock = Stopwatch.StartNew();
         using var client = FakePeers.Connect((_, input, _) => FakePeers.Hang(input), healthy: 150);
         var hello = new HelloReply(1, "hangs-after-150", [ProtocolV1.CapabilityOrthogonalize], Declarations.None);
         var (_, results) = OrthogonalizerConformance.Run(new ConformanceSession(client, hello), RunSettings.Standard);
-        var report = new ConformanceReport("fake", "hangs-after-150", [], "{}", "", RunDepth.Standard, results, "", clock.Elapsed, client.RequestCount, null);
+        var report = new ConformanceReport("fake", "hangs-after-150", [], "{}", "", RunDepth.Standard, results, "", TimeSpan.Zero, client.RequestCount, null);
         output.WriteLine(ConformanceTable.Render(report));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // Within one timeout: exactly one result waited for a reply (#152); every later request fails as SessionBroken
+        // before it is sent (MisbehavingPeerTests.Hang_times_out_and_breaks_the_session). Counted, not clocked: a
+        // wall-clock bound on 150 requests failed on a loaded machine (11.3 s against 10 s).
+        Assert.Single(results, r => r.Message?.Contains("timeout", StringComparison.Ordinal) == true);
         Assert.Equal(2, report.ExitCode);
         var first = results.First(r => r.Verdict == ConformanceVerdict.ProtocolError);
         Assert.Contains("timeout", first.Message, StringComparison.Ordinal);
@@ -78,12 +79,12 @@ public sealed class ConformanceSessionTests(ITestOutputHelper output)
     [Fact]
     public void Cli_check_exec_exits_2_within_the_hello_timeout_when_the_peer_never_answers()
     {
-        var clock = Stopwatch.StartNew();
-        var (code, stdout) = Cli.Run("check --quick --hello-timeout 1 --exec \"exec sleep 60\"");
+        // The peer sleeps 600 s; Cli.Run gives up after 120 s. Returning at all with a timeout on the hello proves the 1 s
+        // hello timeout fired and the peer was stopped — no wall-clock bound on a loaded machine needed.
+        var (code, stdout) = Cli.Run("check --quick --hello-timeout 1 --exec \"exec sleep 600\"");
         output.WriteLine(stdout);
         Assert.Equal(2, code);
         Assert.Contains("protocol timeout on request #1 hello", stdout, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -124,10 +124,13 @@ public sealed class DynamicsConformanceTests(ITestOutputHelper output)
         using var client = FakePeers.Connect((_, input, _) => FakePeers.Hang(input), healthy: 30);
         var declares = Declarations.None with { Orthogonalizer = OrthogonalizerDeclaration.Exact, Momentum = "ema", Scale = "none", WeightDecay = "decoupled" };
         var hello = new HelloReply(1, "hangs-at-31", [ProtocolV1.CapabilityOrthogonalize, ProtocolV1.CapabilityOptimizer], declares);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (_, results) = DynamicsConformance.Run(new ConformanceSession(client, hello), RunSettings.Standard);
         foreach (var r in results) output.WriteLine($"{r.Property}: {r.Verdict.Text()} {r.Message}");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // One timeout and no more: exactly one result waited for a reply (#32: the hello is #1, the healthy ones #2–#31);
+        // later requests fail as SessionBroken before they are sent. Counted, not clocked: wall time on a loaded machine
+        // says nothing.
+        Assert.Single(results, r => r.Message?.Contains("timeout", StringComparison.Ordinal) == true);
+        Assert.Contains("request #32 optimizer.", results[0].Message, StringComparison.Ordinal);
         var first = results[0];
         Assert.Equal(ConformanceVerdict.ProtocolError, first.Verdict);
         Assert.Contains("optimizer.", first.Message, StringComparison.Ordinal);

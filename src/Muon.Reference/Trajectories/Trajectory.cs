@@ -19,7 +19,8 @@ public static class Trajectory
         Iterate(objective, optimizer, initial, steps, point =>
         {
             points.Add(point);
-            return stop is not null && stop(point.T, point.Parameters);
+            // The stop predicate sees finite iterates before the last only (the loop ends on the others anyway).
+            return stop is not null && double.IsFinite(point.Loss) && point.T < steps && stop(point.T, point.Parameters);
         });
         return points;
     }

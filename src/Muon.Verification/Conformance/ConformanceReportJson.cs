@@ -66,6 +66,7 @@ public static class ConformanceReportJson
         if (r.Measured is double m) MatrixJson.WriteNumber(w, m);
         else w.WriteNullValue();
         NullableString(w, "bound", r.Bound);
+        WriteViolation(w, r.Violation);
         NullableString(w, "message", r.Message);
         NullableString(w, "counterexample", r.Counterexample);
         NullableString(w, "seed", r.Seed);
@@ -73,6 +74,49 @@ public static class ConformanceReportJson
         w.WriteNumber("elapsed_ms", Math.Round(r.Elapsed.TotalMilliseconds, 1));
         w.WriteEndObject();
     }
+
+    /// <summary>
+    /// <c>"violation": {"quantity", "measured", "relation", "bound", "bound_high", "tolerance", "class", "ratio"}</c>, or null
+    /// (PASS, NOT APPLICABLE, PROTOCOL ERROR, a failure without numbers). Non-finite numbers are the strings of
+    /// <see cref="MatrixJson.WriteNumber"/>.
+    /// </summary>
+    private static void WriteViolation(Utf8JsonWriter w, Harness.Violation? v)
+    {
+        if (v is null)
+        {
+            w.WriteNull("violation");
+            return;
+        }
+        w.WriteStartObject("violation");
+        w.WriteString("quantity", v.Quantity);
+        w.WritePropertyName("measured");
+        MatrixJson.WriteNumber(w, v.Measured);
+        w.WriteString("relation", RelationName(v.Relation));
+        w.WritePropertyName("bound");
+        MatrixJson.WriteNumber(w, v.Bound);
+        w.WritePropertyName("bound_high");
+        if (v.BoundHigh is double high) MatrixJson.WriteNumber(w, high);
+        else w.WriteNullValue();
+        w.WritePropertyName("tolerance");
+        if (v.Tolerance is double tolerance) MatrixJson.WriteNumber(w, tolerance);
+        else w.WriteNullValue();
+        w.WriteString("class", v.Class == Harness.ViolationClass.Accuracy ? "accuracy" : "structural");
+        w.WritePropertyName("ratio");
+        MatrixJson.WriteNumber(w, v.Ratio);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The JSON name of a relation: <c>at_most</c>, <c>at_least</c>, <c>below</c>, <c>above</c>, <c>within</c>, <c>near</c>, <c>equal</c>.</summary>
+    public static string RelationName(Harness.BoundRelation relation) => relation switch
+    {
+        Harness.BoundRelation.AtMost => "at_most",
+        Harness.BoundRelation.AtLeast => "at_least",
+        Harness.BoundRelation.Below => "below",
+        Harness.BoundRelation.Above => "above",
+        Harness.BoundRelation.Within => "within",
+        Harness.BoundRelation.Near => "near",
+        _ => "equal",
+    };
 
     private static void NullableString(Utf8JsonWriter w, string name, string? value)
     {

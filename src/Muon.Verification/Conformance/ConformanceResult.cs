@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Muon.Verification.Harness;
 
 namespace Muon.Verification.Conformance;
@@ -16,7 +14,7 @@ namespace Muon.Verification.Conformance;
 /// <param name="Seed">Replays the whole run (<c>seed,gamma</c>), when run.</param>
 /// <param name="FailingCase">Replays only the failing case (<c>seed,gamma,size</c>).</param>
 /// <param name="Elapsed">Wall time.</param>
-public sealed partial record ConformanceResult(
+public sealed record ConformanceResult(
     string Property,
     string Claim,
     ConformanceVerdict Verdict,
@@ -29,27 +27,32 @@ public sealed partial record ConformanceResult(
     string? FailingCase,
     TimeSpan Elapsed)
 {
+    /// <summary>This result when the session broke while the property ran: PROTOCOL ERROR with <paramref name="message"/>, and nothing measured on the broken session reported.</summary>
+    public ConformanceResult BrokenSession(string message)
+        => this with { Verdict = ConformanceVerdict.ProtocolError, Message = message, Measured = null, Bound = null, Violation = null };
+
     /// <summary>A property that does not apply, with its reason.</summary>
     public static ConformanceResult NotApplicable(string property, string claim, string reason)
         => new(property, claim, ConformanceVerdict.NotApplicable, 0, null, null, reason, null, null, null, TimeSpan.Zero);
 
-    /// <summary>Converts a harness report; the measured value and bound are read from the violation message (<c>… = value, bound B …</c>, or <c>lower bound B</c> for a claim of the form value ≥ B).</summary>
+    /// <summary>
+    /// The numbers of a FAIL's violation (measured, bound, relation, class, ratio): from the harness report, null on PASS,
+    /// NOT APPLICABLE, PROTOCOL ERROR and on a failure that carried no numbers (a wrong shape, an exception).
+    /// </summary>
+    public Violation? Violation { get; init; }
+
+    /// <summary>
+    /// Converts a harness report; <see cref="Measured"/>, <see cref="Bound"/> (<see cref="Harness.Violation.BoundText"/>: the
+    /// bound in round-trip form, <c>[lo, hi]</c> for an interval) and <see cref="Violation"/> come from the report's
+    /// structured violation.
+    /// </summary>
     public static ConformanceResult From(PropertySpec spec, PropertyReport report)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(report);
         var verdict = report.Verdict == Harness.Verdict.Pass ? ConformanceVerdict.Pass : ConformanceVerdict.Fail;
-        double? measured = null;
-        string? bound = null;
-        if (report.Message is { } m && MeasuredPattern().Match(m) is { Success: true } match)
-        {
-            if (double.TryParse(match.Groups["m"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) measured = v;
-            bound = match.Groups["b"].Value.TrimEnd(';', ',');
-        }
-        return new ConformanceResult(spec.Id, spec.Claim, verdict, report.Tests, measured, bound, report.Message, report.Counterexample,
-            report.Replay.ToString(), report.FailingCase?.ToString(), report.Elapsed);
+        var violation = report.Violation;
+        return new ConformanceResult(spec.Id, spec.Claim, verdict, report.Tests, violation?.Measured, violation?.BoundText, report.Message, report.Counterexample,
+            report.Replay.ToString(), report.FailingCase?.ToString(), report.Elapsed) { Violation = violation };
     }
-
-    [GeneratedRegex(@"= (?<m>[-+0-9.eE]+|NaN|-?∞), (?:lower )?bound (?<b>\[[^\]]*\]|[-+0-9.eE]+)")]
-    private static partial Regex MeasuredPattern();
 }

@@ -129,7 +129,10 @@ public static class OptimizerConformance
                     double err = (got[i] - set[i].Value).FrobeniusNorm();
                     double bound = Discrimination * Scale(p0[i], c, conv.Scale!.Value.Factor(p0[i].RowCount, p0[i].ColumnCount));
                     if (!(err <= bound))
-                        throw new SpecViolation($"‖P − P_ref‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}) after step {t + 1}; P = {R(got[i])}, P_ref = {R(set[i].Value)}");
+                        throw new SpecViolation(Violation.AtMost("‖P − P_ref‖_F", err, bound) with
+                        {
+                            Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}) after step {t + 1}; P = {R(got[i])}, P_ref = {R(set[i].Value)}",
+                        });
                 }
             }
         }));
@@ -149,8 +152,11 @@ public static class OptimizerConformance
             {
                 double err = (got[i] - factor * p0[i]).FrobeniusNorm();
                 double bound = 1e-12 * p0[i].FrobeniusNorm();
-                if (!(err <= bound))
-                    throw new SpecViolation($"‖P₁ − P₀·{R(factor)}‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}); measured ‖P₁‖/‖P₀‖ = {R(got[i].FrobeniusNorm() / p0[i].FrobeniusNorm())}; weight decay {conv.DecaySource}");
+                if (!(err <= bound)) // 1e-12·‖P₀‖_F: float64 slack of one multiply per entry, a round-off bound on the scale ‖P₀‖_F
+                    throw new SpecViolation(Violation.AtMost($"‖P₁ − P₀·{R(factor)}‖_F", err, bound, roundOff: true, p0[i].FrobeniusNorm()) with
+                    {
+                        Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}); measured ‖P₁‖/‖P₀‖ = {R(got[i].FrobeniusNorm() / p0[i].FrobeniusNorm())}; weight decay {conv.DecaySource}",
+                    });
             }
         }));
 
@@ -172,7 +178,10 @@ public static class OptimizerConformance
                 throw new SpecViolation($"measured factor = {R(ratio)}, bound one of the known conventions; {conv.ScaleSource} (shape {rows}×{cols})");
             double expected = declared.Factor(rows, cols);
             if (!Close(ratio, expected))
-                throw new SpecViolation($"measured factor = {R(ratio)}, bound {R(expected)} ± {R(Discrimination)} relative ({OptimizerConventions.ScaleName(declared)}, {conv.ScaleSource}; shape {rows}×{cols}; fits: {(fits.Length == 0 ? "no known convention" : string.Join(", ", fits))})");
+                throw new SpecViolation(Violation.Near("measured factor", ratio, expected, Discrimination) with
+                {
+                    Context = $"{OptimizerConventions.ScaleName(declared)}, {conv.ScaleSource}; shape {rows}×{cols}; fits: {(fits.Length == 0 ? "no known convention" : string.Join(", ", fits))}",
+                });
         }));
 
     private static PropertySpec LinearityInLr(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
@@ -192,7 +201,7 @@ public static class OptimizerConformance
                 var db = (p0[i] - b[i]) / (3.7 * c.Lr);
                 double err = (da - db).FrobeniusNorm(), bound = Discrimination * da.FrobeniusNorm();
                 if (!(err <= bound))
-                    throw new SpecViolation($"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})");
+                    throw new SpecViolation(Violation.AtMost("‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F", err, bound) with { Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})" });
             }
         }));
 
@@ -214,7 +223,10 @@ public static class OptimizerConformance
                 double err = (together[k] - alone).FrobeniusNorm();
                 double bound = Discrimination * (p0[k].FrobeniusNorm() + c.Steps * c.Lr * Math.Sqrt(Math.Max(p0[k].RowCount, p0[k].ColumnCount)));
                 if (!(err <= bound))
-                    throw new SpecViolation($"‖P_together − P_alone‖_F = {R(err)}, bound {R(bound)}; parameter {k} of {p0.Count} ({p0[k].RowCount}×{p0[k].ColumnCount}); moved together {R((together[k] - p0[k]).FrobeniusNorm())}, alone {R((alone - p0[k]).FrobeniusNorm())}");
+                    throw new SpecViolation(Violation.AtMost("‖P_together − P_alone‖_F", err, bound) with
+                    {
+                        Detail = $"parameter {k} of {p0.Count} ({p0[k].RowCount}×{p0[k].ColumnCount}); moved together {R((together[k] - p0[k]).FrobeniusNorm())}, alone {R((alone - p0[k]).FrobeniusNorm())}",
+                    });
             }
         }));
 
@@ -232,8 +244,8 @@ public static class OptimizerConformance
             for (int i = 0; i < p0.Count; i++)
             {
                 double err = (a[i] - b[i]).FrobeniusNorm(), bound = 1e-12 * a[i].FrobeniusNorm();
-                if (!(err <= bound))
-                    throw new SpecViolation($"‖P_a − P_b‖_F = {R(err)}, bound {R(bound)}; parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})");
+                if (!(err <= bound)) // 1e-12·‖P_a‖_F: float64 reduction-order slack, a round-off bound on the scale ‖P_a‖_F
+                    throw new SpecViolation(Violation.AtMost("‖P_a − P_b‖_F", err, bound, roundOff: true, a[i].FrobeniusNorm()) with { Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})" });
             }
         }));
 }

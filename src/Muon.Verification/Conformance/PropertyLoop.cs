@@ -35,7 +35,7 @@ internal static class PropertyLoop
         var spec = property.Spec ?? throw new InvalidOperationException($"{property.Id}: neither a spec nor a reason it does not apply.");
         var result = ConformanceResult.From(spec, PropertyRunner.Run(spec, settings));
         if (client.Fatal is { } now)
-            return result with { Verdict = ConformanceVerdict.ProtocolError, Message = now.Message, Measured = null, Bound = null };
+            return result.BrokenSession(now.Message);
         return property.Annotate?.Invoke(result) ?? result;
     }
 

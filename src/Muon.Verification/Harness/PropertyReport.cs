@@ -33,6 +33,7 @@ public enum FailureKind
 /// <param name="Message">The violation: measured value against its bound (failures only).</param>
 /// <param name="Elapsed">Wall time of the run.</param>
 /// <param name="Failure">Why it failed (failures only).</param>
+/// <param name="Violation">The numbers of the (shrunk) failing case's violation: measured, bound, relation, class; null when it carried none.</param>
 public sealed record PropertyReport(
     string Name,
     Verdict Verdict,
@@ -43,7 +44,8 @@ public sealed record PropertyReport(
     string? Counterexample,
     string? Message,
     TimeSpan Elapsed,
-    FailureKind? Failure = null)
+    FailureKind? Failure = null,
+    Violation? Violation = null)
 {
     /// <summary>True when the verdict is <see cref="Verdict.Pass"/>.</summary>
     public bool Passed => Verdict == Verdict.Pass;

@@ -67,7 +67,8 @@ public static class PropertyRunner
                 var failing = new Replay(f.Item6.Seed, f.Item6.Gamma, f.Item7) { Spec = name }; // Item6: the generator state at the failing case
                 var run = replay with { Spec = name, Size = null, Cases = f.Item1.NumberOfTests };
                 return new PropertyReport(name, Verdict.Fail, f.Item1.NumberOfTests, f.Item1.NumberOfShrinks, run, failing,
-                    string.Join(" | ", ListModule.ToArray(shrunk).Select(a => a?.ToString() ?? "null")), message, elapsed, kind);
+                    string.Join(" | ", ListModule.ToArray(shrunk).Select(a => a?.ToString() ?? "null")), message, elapsed, kind,
+                    (exn as SpecViolation)?.Violation); // Item4 is the outcome of the shrunk case, as are Item3 and the message
             default:
                 // Stryker disable once String : unreachable defensive message: FsCheck 3's TestResult has exactly the three cases above, so no test reaches it
                 throw new InvalidOperationException($"unknown FsCheck result for '{name}': {result}");

@@ -31,11 +31,26 @@ public enum ViolationKind
     Contract,
 }
 
-/// <summary>Thrown by a property body when the claim is violated; the message carries value, bound and context.</summary>
+/// <summary>
+/// Thrown by a property body when the claim is violated. A violation with numbers carries them as a
+/// <see cref="Harness.Violation"/> and its message is rendered from it; one without (a run that stopped early, a wrong
+/// shape) has only its message and counts as structural.
+/// </summary>
 public sealed class SpecViolation : Exception
 {
-    /// <summary>Creates a violation with a message of the form "quantity = value, bound … (context)".</summary>
+    /// <summary>Creates a violation with no numbers: the message says what went wrong.</summary>
     public SpecViolation(string message) : base(message) { }
+
+    /// <summary>Creates a violation from its numbers; the message is <see cref="Violation.Describe"/>.</summary>
+    public SpecViolation(Violation violation) : base((violation ?? throw new ArgumentNullException(nameof(violation))).Describe())
+        => Violation = violation;
+
+    /// <summary>Creates a violation from its numbers with a helper's own wording of them (<paramref name="message"/> is rendered from <paramref name="violation"/>).</summary>
+    public SpecViolation(Violation violation, string message) : base(message)
+        => Violation = violation ?? throw new ArgumentNullException(nameof(violation));
+
+    /// <summary>The measured value, bound, relation and class; null for a violation with no numbers.</summary>
+    public Violation? Violation { get; }
 
     /// <summary>Creates a violation of the given kind.</summary>
     public SpecViolation(string message, ViolationKind kind) : base(message) => Kind = kind;

@@ -39,7 +39,11 @@ public static class DescentDirection
                 double norm = og.FrobeniusNorm();
                 double cosine = norm == 0 ? 0 : MatrixFunctions.Inner(og, g) / (norm * g.FrobeniusNorm());
                 if (!(cosine > 0))
-                    throw new SpecViolation($"⟨O(G), G⟩/(‖O‖_F‖G‖_F) = {R(cosine)}, bound > 0; ‖O(G)‖_F = {R(norm)} (shape {c.Rows}×{c.Cols}, rank {c.Rank}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed})");
+                    throw new SpecViolation(Violation.Above("⟨O(G), G⟩/(‖O‖_F‖G‖_F)", cosine, 0) with
+                    {
+                        Detail = $"‖O(G)‖_F = {R(norm)}",
+                        Context = $"shape {c.Rows}×{c.Cols}, rank {c.Rank}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed}",
+                    });
             })) { Subject = o.Name };
     }
 }

@@ -72,7 +72,12 @@ public static class OrthogonalizedBand
                 if (!(lo >= Lower && hi <= Upper))
                 {
                     double worst = !(lo >= Lower) ? lo : hi;
-                    throw new SpecViolation($"σ(O(G)) outside the band: worst = {R(worst)}, bound [{R(Lower)}, {R(Upper)}]; σ(O(G)) = {R(s)} (shape {c.Rows}×{c.Cols}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed})");
+                    var v = Violation.Within("worst σ(O(G))", worst, Lower, Upper) with
+                    {
+                        Detail = $"σ(O(G)) = {R(s)}",
+                        Context = $"shape {c.Rows}×{c.Cols}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed}",
+                    };
+                    throw new SpecViolation(v, $"σ(O(G)) outside the band: worst = {R(v.Measured)}, bound {v.BoundText}; {v.Detail} ({v.Context})");
                 }
             })) { Subject = o.Name };
     }

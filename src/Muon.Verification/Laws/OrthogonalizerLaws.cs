@@ -68,7 +68,7 @@ public static class OrthogonalizerLaws
             var o0 = Apply(o, z, requireFinite: false); // NaN here is the law's own failure, not a contract breach
             var bad = o0.EnumerateIndexed().FirstOrDefault(x => !(x.Item3 == 0));
             if (o0.EnumerateIndexed().Any(x => !(x.Item3 == 0)))
-                throw new SpecViolation($"O(0)[{bad.Item1}, {bad.Item2}] = {R(bad.Item3)}, expected exactly 0 (shape {d.M}×{d.N})");
+                throw new SpecViolation(Violation.Equal($"O(0)[{bad.Item1}, {bad.Item2}]", bad.Item3, 0) with { Context = $"shape {d.M}×{d.N}" });
         }));
 
     /// <summary>O(−G) = −O(G).</summary>
@@ -158,7 +158,7 @@ public static class OrthogonalizerLaws
             double nuclear = JacobiSvd.Of(gm).S.Sum();
             double pairing = Muon.Reference.Numerics.MatrixFunctions.Inner(Apply(o, gm), gm);
             double tol = 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) * gm.FrobeniusNorm();
-            Check(Math.Abs(pairing - nuclear), tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c);
+            Check(Math.Abs(pairing - nuclear), tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c, scale: nuclear);
         }));
 
     /// <summary>Exact polar: rank(O(G)) = rank(G), also for rank-deficient G.</summary>
@@ -174,7 +174,10 @@ public static class OrthogonalizerLaws
             var out_ = JacobiSvd.Of(Apply(o, c.Matrix));
             int rankO = out_.Rank(Tolerances.RankThresholdFor(u));
             if (rankO != rankG)
-                throw new SpecViolation($"rank O(G) = {rankO}, rank G = {rankG}; σ(O(G)) = {R(out_.S)} ({Context(c)})");
+            {
+                var v = Violation.Equal("rank O(G)", rankO, rankG) with { Context = Context(c) };
+                throw new SpecViolation(v, $"{v.Quantity} = {R(v.Measured)}, rank G = {R(v.Bound)}; σ(O(G)) = {R(out_.S)} ({v.Context})");
+            }
         }));
 
     private static PropertySpec Compare(string id, string claim, string source, IOrthogonalizer o, ISpectralOrthogonalizer declared,
@@ -234,10 +237,15 @@ public static class OrthogonalizerLaws
             throw new SpecViolation($"shapes differ: {a.RowCount}×{a.ColumnCount} vs {b.RowCount}×{b.ColumnCount} ({Context(c)})", ViolationKind.Contract);
     }
 
-    private static void Check(double measured, double bound, string quantity, string extra, MatrixCase c)
+    /// <summary>
+    /// Throws unless <paramref name="measured"/> ≤ <paramref name="bound"/>. Every law's bound is a round-off bound
+    /// (<see cref="Tolerances"/>), so a violation small on the quantity's natural <paramref name="scale"/> (√rank for a
+    /// difference of two outputs, ‖O(G)‖_F = √r for the exact polar) is accuracy, not structure (<see cref="ViolationClassifier"/>).
+    /// </summary>
+    private static void Check(double measured, double bound, string quantity, string extra, MatrixCase c, double? scale = null)
     {
         if (!(measured <= bound))
-            throw new SpecViolation($"{quantity} = {R(measured)}, bound {R(bound)}{(extra.Length > 0 ? "; " + extra : "")} ({Context(c)})");
+            throw new SpecViolation(Violation.AtMost(quantity, measured, bound, roundOff: true, scale ?? Math.Sqrt(c.Rank)) with { Detail = extra, Context = Context(c) });
     }
 
     private static string Context(MatrixCase c) => $"shape {c.Rows}×{c.Cols}, rank {c.Rank}, κ = {Short(c.Kappa)}, σ₁ = {Short(c.Scale)}, seed {c.Seed}";

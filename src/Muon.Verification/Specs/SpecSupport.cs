@@ -25,18 +25,22 @@ internal static class SpecSupport
     /// <summary>Singular values in decreasing order (thin SVD with fallbacks).</summary>
     public static double[] Sigma(Matrix<double> x) => ThinSvd.Of(x).S.ToArray();
 
-    /// <summary>Throws unless <paramref name="measured"/> ≤ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtMost(double measured, double bound, string quantity, string context)
+    /// <summary>
+    /// Throws unless <paramref name="measured"/> ≤ <paramref name="bound"/> (NaN fails). <paramref name="roundOff"/>: the
+    /// bound is a round-off bound (δ_t, a float64 slack), so a small violation on the quantity's natural
+    /// <paramref name="scale"/> is classed as accuracy (<see cref="ViolationClassifier"/>).
+    /// </summary>
+    public static void AtMost(double measured, double bound, string quantity, string context, bool roundOff = false, double scale = 1)
     {
         if (!(measured <= bound))
-            throw new SpecViolation($"{quantity} = {R(measured)}, bound {R(bound)} ({context})");
+            throw new SpecViolation(Violation.AtMost(quantity, measured, bound, roundOff, scale) with { Context = context });
     }
 
-    /// <summary>Throws unless <paramref name="measured"/> ≥ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtLeast(double measured, double bound, string quantity, string context)
+    /// <summary>Throws unless <paramref name="measured"/> ≥ <paramref name="bound"/> (NaN fails); <paramref name="roundOff"/> and <paramref name="scale"/> as for <see cref="AtMost"/>.</summary>
+    public static void AtLeast(double measured, double bound, string quantity, string context, bool roundOff = false, double scale = 1)
     {
         if (!(measured >= bound))
-            throw new SpecViolation($"{quantity} = {R(measured)}, lower bound {R(bound)} ({context})");
+            throw new SpecViolation(Violation.AtLeast(quantity, measured, bound, roundOff, scale) with { Context = context });
     }
 
     /// <summary>max |aᵢ − bᵢ| of two equally long vectors.</summary>

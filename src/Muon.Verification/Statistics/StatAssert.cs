@@ -5,7 +5,8 @@ namespace Muon.Verification.Statistics;
 
 /// <summary>
 /// Assertions for rate and median claims, throwing <see cref="SpecViolation"/> with the counts, the bound at
-/// its confidence and the claimed value. A claim passes only when the confidence bound — not the point
+/// its confidence and the claimed value. The structured <see cref="Violation"/> holds the confidence bound as the
+/// measured value against the claimed one (a statistical claim, never a round-off bound: structural). A claim passes only when the confidence bound — not the point
 /// estimate — is on the right side, so "holds in ≥ p of draws" cannot pass by a lucky seed.
 /// </summary>
 public static class StatAssert
@@ -18,7 +19,10 @@ public static class StatAssert
     {
         double lower = ClopperPearson.Lower(successes, trials, confidence);
         if (!(lower >= claimed))
-            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson lower bound {Distinct(lower, claimed)} < claimed {Short(claimed)} ({context})");
+        {
+            var v = Violation.AtLeast($"{Percent(confidence)} Clopper–Pearson lower bound of rate({what})", lower, claimed) with { Context = context };
+            throw new SpecViolation(v, $"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson lower bound {Distinct(v.Measured, v.Bound)} < claimed {Short(v.Bound)} ({v.Context})");
+        }
     }
 
     /// <summary>Requires the Clopper–Pearson upper bound of k/n to be at most <paramref name="claimed"/>.</summary>
@@ -26,7 +30,10 @@ public static class StatAssert
     {
         double upper = ClopperPearson.Upper(successes, trials, confidence);
         if (!(upper <= claimed))
-            throw new SpecViolation($"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson upper bound {Distinct(upper, claimed)} > claimed {Short(claimed)} ({context})");
+        {
+            var v = Violation.AtMost($"{Percent(confidence)} Clopper–Pearson upper bound of rate({what})", upper, claimed) with { Context = context };
+            throw new SpecViolation(v, $"rate({what}) = {successes}/{trials} = {Short((double)successes / trials)}; {Percent(confidence)} Clopper–Pearson upper bound {Distinct(v.Measured, v.Bound)} > claimed {Short(v.Bound)} ({v.Context})");
+        }
     }
 
     /// <summary>Requires the order-statistic upper confidence bound of the median to be at most <paramref name="claimed"/>.</summary>
@@ -34,7 +41,10 @@ public static class StatAssert
     {
         double upper = OrderStatistics.MedianBound(sample, confidence, upper: true);
         if (!(upper <= claimed))
-            throw new SpecViolation($"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic upper bound {Short(upper)} > claimed {Short(claimed)} ({context})");
+        {
+            var v = Violation.AtMost($"{Percent(confidence)} order-statistic upper bound of median({what})", upper, claimed) with { Context = context };
+            throw new SpecViolation(v, $"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic upper bound {Short(v.Measured)} > claimed {Short(v.Bound)} ({v.Context})");
+        }
     }
 
     /// <summary>Requires the order-statistic lower confidence bound of the median to be at least <paramref name="claimed"/>.</summary>
@@ -42,7 +52,10 @@ public static class StatAssert
     {
         double lower = OrderStatistics.MedianBound(sample, confidence, upper: false);
         if (!(lower >= claimed))
-            throw new SpecViolation($"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic lower bound {Short(lower)} < claimed {Short(claimed)} ({context})");
+        {
+            var v = Violation.AtLeast($"{Percent(confidence)} order-statistic lower bound of median({what})", lower, claimed) with { Context = context };
+            throw new SpecViolation(v, $"median({what}) ≈ {Short(OrderStatistics.SampleMedian(sample))} over {sample.Count} draws; {Percent(confidence)} order-statistic lower bound {Short(v.Measured)} < claimed {Short(v.Bound)} ({v.Context})");
+        }
     }
 
     /// <summary><paramref name="bound"/> to 4 digits, or in full when that would print it equal to <paramref name="claimed"/> (e.g. 0.98996 against 0.99).</summary>

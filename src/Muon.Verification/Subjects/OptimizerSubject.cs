@@ -9,7 +9,7 @@ namespace Muon.Verification.Subjects;
 /// and a factory from the step-size schedule η_t a spec prescribes to an <see cref="IOptimizer"/>. The reference, the
 /// negative controls, the protocol wrapper and an in-process .NET optimizer all plug in here.
 /// </summary>
-/// <param name="Name">Stable name, e.g. <c>muon[exact-polar]</c>; the name of every optimizer <paramref name="Create"/> returns.</param>
+/// <param name="Name">Stable name, e.g. <c>muon[exact-polar]</c> (part of the seed): the built optimizer's name for the reference subjects; a control names its defect (<c>muon[exact-polar](η_Q=1.1·η_P)</c>).</param>
 /// <param name="Create">Builds the optimizer for a schedule η_t.</param>
 public sealed record OptimizerSubject(string Name, Func<StepSize, IOptimizer> Create)
 {

@@ -40,6 +40,22 @@ public sealed class TrajectoryTests
     }
 
     [Fact]
+    public void Run_stop_predicate_sees_only_finite_iterates_before_the_last()
+    {
+        // The divergent run above: a predicate that evaluates the loss would throw on the overflowing iterate, and one
+        // consulted at t = steps would be asked about a step that is not taken.
+        var f = Diagonal(10);
+        var w0 = Quadratic.Parameters(Matrix<double>.Build.Dense(1, 1, 1.0));
+        var seen = new List<(int T, double Loss)>();
+        var points = Trajectory.Run(f, GradientDescent.WithStepSize(1.0), w0, 10_000, (t, p) => { seen.Add((t, f.Loss(p))); return false; });
+        Assert.Equal(points.Count - 1, seen.Count);
+        Assert.All(seen, s => Assert.True(double.IsFinite(s.Loss)));
+        var capped = new List<int>();
+        Trajectory.Run(f, GradientDescent.WithStepSize(0.01), w0, 3, (t, _) => { capped.Add(t); return false; });
+        Assert.Equal([0, 1, 2], capped);
+    }
+
+    [Fact]
     public void Run_stop_predicate_ends_after_recording_that_step()
     {
         var f = Diagonal(1);

@@ -73,6 +73,7 @@ public static class AlignmentRecursionSpecs
                 (double Tan, double Rho, double RhoB, double Dot, double OffBlock)? previous = null;
                 string worst = "";
                 double worstExcess = 0;
+                var worstParts = (What: "", Error: double.NaN, Bound: double.NaN, Scale: 1.0);
                 MfDynamics.Run(objective, subject.Create(StepSize.Constant(c.Eta)), p0, q0, 300, it =>
                 {
                     var a = it.P.TransposeThisAndMultiply(u.ToColumnMatrix()).Column(0);
@@ -88,21 +89,30 @@ public static class AlignmentRecursionSpecs
                         double delta = 16 * backward * (rho + c.Eta) / Math.Max(now.Rho, 1e-300);
                         double predictedTan = Math.Abs(rho - c.Eta) / (rho + c.Eta) * pr.Tan;
                         double predictedRho2 = rho * rho + c.Eta * c.Eta + 2 * c.Eta * rho * cos;
-                        Excess(Math.Abs(now.Tan - predictedTan), delta * Math.Pow(1 + Math.Max(now.Tan, pr.Tan), 2), $"|tan(θ'/2) − pred| at t={it.T} (pred {R(predictedTan)}, got {R(now.Tan)})");
-                        Excess(Math.Abs(now.Rho * now.Rho - predictedRho2), 4 * delta * Math.Pow(rho + c.Eta, 2) * (1 + pr.Tan * pr.Tan), $"|ρ'² − pred| at t={it.T} (pred {R(predictedRho2)}, got {R(now.Rho * now.Rho)})");
-                        Excess(Math.Abs(now.Rho - now.RhoB), delta * (now.Rho + c.Eta), $"|‖a‖ − ‖b‖| at t={it.T}");
-                        Excess(now.OffBlock, delta * (now.Rho + c.Eta), $"‖P − u aᵀ‖ + ‖Q − v bᵀ‖ at t={it.T}");
+                        Excess(Math.Abs(now.Tan - predictedTan), delta * Math.Pow(1 + Math.Max(now.Tan, pr.Tan), 2), $"|tan(θ'/2) − pred| at t={it.T} (pred {R(predictedTan)}, got {R(now.Tan)})", 1);
+                        Excess(Math.Abs(now.Rho * now.Rho - predictedRho2), 4 * delta * Math.Pow(rho + c.Eta, 2) * (1 + pr.Tan * pr.Tan), $"|ρ'² − pred| at t={it.T} (pred {R(predictedRho2)}, got {R(now.Rho * now.Rho)})", predictedRho2);
+                        Excess(Math.Abs(now.Rho - now.RhoB), delta * (now.Rho + c.Eta), $"|‖a‖ − ‖b‖| at t={it.T}", now.Rho);
+                        Excess(now.OffBlock, delta * (now.Rho + c.Eta), $"‖P − u aᵀ‖ + ‖Q − v bᵀ‖ at t={it.T}", now.Rho);
                     }
                     previous = now;
                     return now.Dot >= c.S || now.Tan < 1e-12;
                 });
                 if (worstExcess > 1)
-                    throw new SpecViolation($"{worst}: {R(worstExcess)}× its bound ({subject.Name}; {c})");
+                {
+                    // The bounds are round-off bounds (δ from Backward), on each quantity's own scale (1 for tan θ/2, ρ'² or ρ).
+                    var violation = Violation.AtMost(worstParts.What, worstParts.Error, worstParts.Bound, roundOff: true, worstParts.Scale) with { Context = $"{subject.Name}; {c}" };
+                    throw new SpecViolation(violation, $"{worst}: {R(worstExcess)}× its bound ({violation.Context})");
+                }
 
-                void Excess(double error, double bound, string what)
+                void Excess(double error, double bound, string what, double scale)
                 {
                     double ratio = error / bound;
-                    if (!(ratio <= worstExcess)) { worstExcess = double.IsNaN(ratio) ? double.PositiveInfinity : ratio; worst = $"{what}: error {R(error)}, bound {R(bound)}"; }
+                    if (!(ratio <= worstExcess))
+                    {
+                        worstExcess = double.IsNaN(ratio) ? double.PositiveInfinity : ratio;
+                        worst = $"{what}: error {R(error)}, bound {R(bound)}";
+                        worstParts = (what, error, bound, scale);
+                    }
                 }
             })) { Subject = subject.Name };
     }
@@ -160,6 +170,7 @@ public static class AlignmentRecursionSpecs
                 Vector<double>? prev = null;
                 double worstExcess = 0;
                 string worst = "";
+                var worstParts = (What: "", Error: double.NaN, Bound: double.NaN, Scale: 1.0);
                 MfDynamics.Run(MfDynamics.Objective(c), subject.Create(StepSize.Constant(c.Eta)), p0, q0, 300, it =>
                 {
                     var x = pr.U.TransposeThisAndMultiply(it.P).Column(0);
@@ -184,6 +195,7 @@ public static class AlignmentRecursionSpecs
                             {
                                 worstExcess = double.IsNaN(ratio) ? double.PositiveInfinity : ratio;
                                 worst = $"|r_{j + 1}' − pred| at t={it.T}: measured {R(measured)}, predicted {R(predicted)}, bound {R(bound)}";
+                                worstParts = ($"|r_{j + 1}' − pred| at t={it.T}", Math.Abs(measured - predicted), bound, 1 + Math.Abs(measured));
                             }
                         }
                     }
@@ -191,7 +203,11 @@ public static class AlignmentRecursionSpecs
                     return x.DotProduct(x) >= s[0] / 2;
                 });
                 if (worstExcess > 1)
-                    throw new SpecViolation($"{worst}: {R(worstExcess)}× its bound ({subject.Name}; {MfCheck.Draw(c)})");
+                {
+                    // A round-off bound (32·Backward·…) on a ratio of natural scale 1 + |rⱼ'|.
+                    var violation = Violation.AtMost(worstParts.What, worstParts.Error, worstParts.Bound, roundOff: true, worstParts.Scale) with { Context = $"{subject.Name}; {MfCheck.Draw(c)}" };
+                    throw new SpecViolation(violation, $"{worst}: {R(worstExcess)}× its bound ({violation.Context})");
+                }
             })) { Subject = subject.Name };
     }
 }

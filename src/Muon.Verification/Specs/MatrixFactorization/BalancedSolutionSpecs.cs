@@ -211,7 +211,7 @@ public static class BalancedSolutionSpecs
                 }).ToArray();
                 var sorted = ratios.Select(x => double.IsNaN(x) ? double.PositiveInfinity : x).Order().ToArray();
                 double median = sorted[sorted.Length / 2];
-                MfCheck.That(median >= lo && median <= hi, quantity, median, $"∈ [{R(lo)}, {R(hi)}]", subject.Name, cases[0],
+                MfCheck.Within(median, lo, hi, quantity, subject.Name, cases[0],
                     $"ratios {R(ratios)}; seeds {string.Join(", ", cases.Select(c => c.Seed))}");
             })) { Subject = subject.Name };
     }

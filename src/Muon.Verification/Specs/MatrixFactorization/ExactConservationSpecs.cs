@@ -152,7 +152,7 @@ public static class ExactConservationSpecs
             }
         });
         MfCheck.AtMost(worst, RelativeTolerance * scale + polarBudget, "max_t " + worstWhat, subject.Name, c,
-            $"worst at t={worstT}, checked t ≤ {stoppedAt}, scale={Formatting.R(scale)}, Σ η·polar forward error={Formatting.R(polarBudget)}, loss {convention}");
+            $"worst at t={worstT}, checked t ≤ {stoppedAt}, scale={Formatting.R(scale)}, Σ η·polar forward error={Formatting.R(polarBudget)}, loss {convention}", roundOff: true, scale: scale);
     }
 
     /// <summary>κ of diag(|rᵢ·fᵢ|) with rᵢ = pᵢqᵢ − sᵢ (the gradient's singular values in the aligned case).</summary>
@@ -201,6 +201,6 @@ public static class ExactConservationSpecs
             return false;
         });
         MfCheck.AtMost(worst, RelativeTolerance * scale * scale, "max_t ‖Δ₂(t+1) − W diag((p²−q²)(1−c²η²r²)) Wᵀ‖_F", subject.Name, c,
-            $"worst at t={worstT}, GD η={Formatting.R(eta)}, loss {convention}, factor for {predicted}, scale={Formatting.R(scale)}");
+            $"worst at t={worstT}, GD η={Formatting.R(eta)}, loss {convention}, factor for {predicted}, scale={Formatting.R(scale)}", roundOff: true, scale: scale * scale);
     }
 }

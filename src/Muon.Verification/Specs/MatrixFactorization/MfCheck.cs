@@ -9,21 +9,48 @@ namespace Muon.Verification.Specs.MatrixFactorization;
 /// <summary>Small helpers shared by the matrix-factorization specs: violations with the draw, aligned matrices.</summary>
 public static class MfCheck
 {
-    /// <summary>Throws a <see cref="SpecViolation"/> "quantity = value, bound … (subject; draw; detail)" when <paramref name="ok"/> is false.</summary>
-    public static void That(bool ok, string quantity, double value, string bound, string subject, MfCase c, string detail = "")
+    /// <summary>
+    /// Throws a <see cref="SpecViolation"/> "quantity = value, bound ≤ b (subject; draw; detail)" when <paramref name="ok"/>
+    /// (the caller's own test of the claim) is false; <paramref name="relation"/> and <paramref name="bound"/> state the
+    /// claim in numbers (≤, ≥, &lt;, &gt;; an interval is <see cref="Within"/>). <paramref name="roundOff"/>: the bound is a
+    /// round-off bound, so a violation small on the quantity's natural <paramref name="scale"/> is accuracy (<see cref="ViolationClassifier"/>).
+    /// </summary>
+    public static void That(bool ok, string quantity, double value, BoundRelation relation, double bound, string subject, MfCase c, string detail = "", bool roundOff = false, double scale = 1)
     {
         ArgumentNullException.ThrowIfNull(c);
         if (ok) return;
-        throw new SpecViolation($"{quantity} = {R(value)}, bound {bound} ({subject}; {Draw(c)}{(detail.Length > 0 ? "; " + detail : "")})");
+        var v = relation switch
+        {
+            BoundRelation.AtMost => Violation.AtMost(quantity, value, bound, roundOff, scale),
+            BoundRelation.AtLeast => Violation.AtLeast(quantity, value, bound, roundOff, scale),
+            BoundRelation.Below => Violation.Below(quantity, value, bound, roundOff, scale),
+            BoundRelation.Above => Violation.Above(quantity, value, bound, roundOff, scale),
+            _ => throw new ArgumentOutOfRangeException(nameof(relation), relation, "one bound: AtMost, AtLeast, Below or Above (an interval is MfCheck.Within)."),
+        };
+        Fail(v, subject, c, detail);
     }
 
-    /// <summary>Throws unless <paramref name="value"/> ≤ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtMost(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
-        => That(value <= bound, quantity, value, "≤ " + R(bound), subject, c, detail);
+    /// <summary>Throws unless <paramref name="value"/> ≤ <paramref name="bound"/> (NaN fails); <paramref name="roundOff"/> and <paramref name="scale"/> as for <see cref="That"/>.</summary>
+    public static void AtMost(double value, double bound, string quantity, string subject, MfCase c, string detail = "", bool roundOff = false, double scale = 1)
+        => That(value <= bound, quantity, value, BoundRelation.AtMost, bound, subject, c, detail, roundOff, scale);
 
-    /// <summary>Throws unless <paramref name="value"/> ≥ <paramref name="bound"/> (NaN fails).</summary>
-    public static void AtLeast(double value, double bound, string quantity, string subject, MfCase c, string detail = "")
-        => That(value >= bound, quantity, value, "≥ " + R(bound), subject, c, detail);
+    /// <summary>Throws unless <paramref name="value"/> ≥ <paramref name="bound"/> (NaN fails); <paramref name="roundOff"/> and <paramref name="scale"/> as for <see cref="That"/>.</summary>
+    public static void AtLeast(double value, double bound, string quantity, string subject, MfCase c, string detail = "", bool roundOff = false, double scale = 1)
+        => That(value >= bound, quantity, value, BoundRelation.AtLeast, bound, subject, c, detail, roundOff, scale);
+
+    /// <summary>Throws unless <paramref name="low"/> ≤ <paramref name="value"/> ≤ <paramref name="high"/> (NaN fails): "bound ∈ [lo, hi]".</summary>
+    public static void Within(double value, double low, double high, string quantity, string subject, MfCase c, string detail = "")
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (value >= low && value <= high) return;
+        Fail(Violation.Within(quantity, value, low, high), subject, c, detail);
+    }
+
+    private static void Fail(Violation violation, string subject, MfCase c, string detail)
+    {
+        var v = violation with { Context = $"{subject}; {Draw(c)}{(detail.Length > 0 ? "; " + detail : "")}" };
+        throw new SpecViolation(v, $"{v.Quantity} = {R(v.Measured)}, bound {v.Comparison} ({v.Context})");
+    }
 
     /// <summary>Returned by a rate judge for a draw outside the claim's scope (e.g. no window): not counted as a trial.</summary>
     public const string Discarded = "(discarded)";

@@ -64,7 +64,7 @@ public static class ModeTimingSpecs
                 var p0 = pr.P0;
                 var q0 = pr.Q0;
                 for (int i = 0; i + 1 < times.Length; i++)
-                    MfCheck.That(times[i] < times[i + 1], $"T_{i + 1} − T_{i + 2}", times[i] - times[i + 1], "< 0 (large modes strictly first)", subject.Name, c, Show(times));
+                    MfCheck.That(times[i] < times[i + 1], $"T_{i + 1} − T_{i + 2} (large modes strictly first)", times[i] - times[i + 1], BoundRelation.Below, 0, subject.Name, c, Show(times));
                 for (int i = 0; i < times.Length; i++)
                 {
                     var overlap = pr.U.Column(i) * p0 + pr.V.Column(i) * q0;

@@ -77,10 +77,10 @@ public static class SharpnessSpecs
                     if (!(e <= worst)) { worst = e; worstAt = i; }
                 }
                 MfCheck.AtMost(worst, tol, "max_i |λ_i(∇²L) − predicted_i|", subject.Name, c,
-                    $"at index {worstAt}: λ={R(eig[worstAt])}, predicted {R(predicted[worstAt])}; c={R(imbalance)}");
+                    $"at index {worstAt}: λ={R(eig[worstAt])}, predicted {R(predicted[worstAt])}; c={R(imbalance)}", roundOff: true, scale: lambdaMax);
                 double lanczos = Sharpness.LambdaMax(objective, at, new Rng(c.Seed ^ 0x1A2CUL), dim);
                 MfCheck.AtMost(Math.Abs(lanczos - lambdaMax), tol, "|λ_max(Lanczos) − 2s₁·factor|", subject.Name, c,
-                    $"λ_max={R(lanczos)}, predicted {R(lambdaMax)}, threshold 2/λ_max={R(2 / lanczos)} vs 1/s₁={R(1 / c.S1)}·(1/factor)");
+                    $"λ_max={R(lanczos)}, predicted {R(lambdaMax)}, threshold 2/λ_max={R(2 / lanczos)} vs 1/s₁={R(1 / c.S1)}·(1/factor)", roundOff: true, scale: lambdaMax);
             })) { Subject = subject.Name };
     }
 
@@ -107,7 +107,7 @@ public static class SharpnessSpecs
                 double predicted = (x.C * x.C + 1 / (x.C * x.C)) * c.S1 * subject.Declared.RelativeToHalf();
                 double tol = 4 * Tolerances.Backward(dim, dim) * predicted;
                 MfCheck.AtMost(Math.Abs(lambdaMax - predicted), tol, "|λ_max − (c²+c⁻²)s₁·factor|", subject.Name, c,
-                    $"c={R(x.C)}, λ_max={R(lambdaMax)}, predicted {R(predicted)}");
+                    $"c={R(x.C)}, λ_max={R(lambdaMax)}, predicted {R(predicted)}", roundOff: true, scale: predicted);
             })) { Subject = subject.Name };
     }
 

@@ -77,7 +77,7 @@ public static class StabilitySpecs
                 else if (ratio <= 1.5)
                     MfCheck.AtLeast(min / l0, 1e-20, "min_t L/L₀ (1 < c ≤ 1.5: must not converge)", subject.Name, c, detail);
                 else
-                    MfCheck.That(!(max <= 1e10 * l0), "max_t L/L₀ (c ≥ 2: must diverge)", max / l0, "> 1e10 or non-finite", subject.Name, c, detail);
+                    MfCheck.That(!(max <= 1e10 * l0), "max_t L/L₀ (c ≥ 2: must diverge, or go non-finite)", max / l0, BoundRelation.Above, 1e10, subject.Name, c, detail);
             })) { Subject = subject.Name };
     }
 

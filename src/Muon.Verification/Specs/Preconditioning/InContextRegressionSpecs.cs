@@ -51,14 +51,23 @@ public static class InContextRegressionSpecs
                 int bound = Bound(s, schedule);
                 double logBound = 6 + 1.1 * Math.Log(4e4 * kappa) / Math.Log(1 / Rho);
                 if (!(bound <= logBound))
-                    throw new SpecViolation($"derived bound {bound} exceeds the O(log κ) envelope {R(logBound)} at κ = {Short(kappa)} ({c})");
+                {
+                    var v = Violation.AtMost($"derived iteration bound at κ = {Short(kappa)}", bound, logBound) with { Context = c.ToString() };
+                    throw new SpecViolation(v, $"derived bound {R(v.Measured)} exceeds the O(log κ) envelope {R(v.Bound)} at κ = {Short(kappa)} ({v.Context})");
+                }
                 var count = Iterations(f, subject.Create(schedule), c.Dim, bound + 10);
                 int scalar = ScalarCount(s, schedule, bound + 10);
                 string ctx = $"κ = {Short(kappa)}, s = {R(s)}, scalar count {scalar}, bound {bound} ({c})";
                 if (count is not int t || t > bound)
-                    throw new SpecViolation($"matrix iteration count = {(count is int x ? x.ToString(System.Globalization.CultureInfo.InvariantCulture) : "not converged")}, bound {bound}; {ctx}");
+                {
+                    var v = Violation.AtMost("matrix iteration count", count is int x ? x : double.PositiveInfinity, bound);
+                    throw new SpecViolation(v, $"{v.Quantity} = {(count is null ? "not converged" : R(v.Measured))}, bound {R(v.Bound)}; {ctx}");
+                }
                 if (Math.Abs(t - scalar) > 2)
-                    throw new SpecViolation($"|matrix count − scalar count| = |{t} − {scalar}| > 2; {ctx}");
+                {
+                    var v = Violation.AtMost("|matrix count − scalar count|", Math.Abs(t - scalar), 2);
+                    throw new SpecViolation(v, $"{v.Quantity} = |{t} − {scalar}| > {R(v.Bound)}; {ctx}");
+                }
             }
         })) with { Subject = subject.Name };
 
@@ -81,7 +90,10 @@ public static class InContextRegressionSpecs
                 int cap = (int)Math.Round(kappa * kappa * kappa);
                 foreach (var lr in new[] { 0.1, 0.3, 0.5, 0.7, 0.9 })
                     if (Iterations(f, subject.Create(StepSize.Constant(lr)), c.Dim, cap) is int t)
-                        throw new SpecViolation($"converged in {t} ≤ κ³ = {cap} iterations with lr = {R(lr)} at κ = {Short(kappa)}, s = {R(s)} ({c})");
+                    {
+                        var v = Violation.Above($"GD iterations to converge (lr = {R(lr)}, κ = {Short(kappa)})", t, cap) with { Context = c.ToString() };
+                        throw new SpecViolation(v, $"converged in {R(v.Measured)} ≤ κ³ = {R(v.Bound)} iterations with lr = {R(lr)} at κ = {Short(kappa)}, s = {R(s)} ({v.Context})");
+                    }
             }
         })) with { Subject = subject.Name };
 

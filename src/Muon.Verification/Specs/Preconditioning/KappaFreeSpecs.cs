@@ -75,7 +75,10 @@ public static class KappaFreeSpecs
                 {
                     int cap = (int)(5 * kappa);
                     if (IterationsToConverge(f, subject.Create(StepSize.Constant(lr)), u0, cap) is int t)
-                        throw new SpecViolation($"converged in {t} ≤ 5κ = {cap} iterations with lr = {R(lr)} at κ = {Short(kappa)} ({c})");
+                    {
+                        var v = Violation.Above($"GD iterations to converge (lr = {R(lr)}, κ = {Short(kappa)})", t, cap) with { Context = c.ToString() };
+                        throw new SpecViolation(v, $"converged in {R(v.Measured)} ≤ 5κ = {R(v.Bound)} iterations with lr = {R(lr)} at κ = {Short(kappa)} ({v.Context})");
+                    }
                 }
             }
         })) with { Subject = subject.Name };

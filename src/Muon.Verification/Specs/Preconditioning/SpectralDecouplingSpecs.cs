@@ -72,7 +72,7 @@ public static class SpectralDecouplingSpecs
                     var expected = p.Reconstruct(x);
                     double bound = delta + b * expected.FrobeniusNorm();
                     AtMost((iterates[t] - expected).FrobeniusNorm(), bound, $"‖X_t − L diag(x_t) Rᵀ‖_F at t = {t} of T = {steps}",
-                        $"{c}; spectrum = {R(p.Spectrum)}; x(0) = {R(p.X0)}; x* = {R(targets)}");
+                        $"{c}; spectrum = {R(p.Spectrum)}; x(0) = {R(p.X0)}; x* = {R(targets)}", roundOff: true, scale: expected.FrobeniusNorm());
                     var (gMin, lipschitz) = p.GradientScale(x);
                     double gNorm = p.Objective.Gradient(Muon.Reference.Optimizers.ParameterSet.Of((p.Parameter, expected))).SquaredNorm();
                     delta += c.Eta * 4 * (lipschitz * delta + b * Math.Sqrt(gNorm)) / gMin + b * (expected.FrobeniusNorm() + c.Eta * Math.Sqrt(x.Length));

@@ -50,9 +50,9 @@ public static class GreedyLineSearchSpecs
             double trA = a.Trace();
             double oao = MatrixFunctions.Inner(o, a * o);
             string ctx = $"{c}; κ_A = {Short(kappaA)}";
-            AtMost(Math.Abs(oao - trA), 2 * forward * kappaA * Math.Sqrt(n) + Tolerances.Backward(n, n) * n * trA, $"|⟨O, AO⟩ − tr A| (tr A = {R(trA)})", ctx);
+            AtMost(Math.Abs(oao - trA), 2 * forward * kappaA * Math.Sqrt(n) + Tolerances.Backward(n, n) * n * trA, $"|⟨O, AO⟩ − tr A| (tr A = {R(trA)})", ctx, roundOff: true, scale: trA);
             double nuclear = JacobiSvd.Of(g).S.Sum();
-            AtMost(Math.Abs(MatrixFunctions.Inner(o, g) - nuclear), 2 * forward * g.FrobeniusNorm(), $"|⟨O, G⟩ − ‖G‖_*| (‖G‖_* = {R(nuclear)})", ctx);
+            AtMost(Math.Abs(MatrixFunctions.Inner(o, g) - nuclear), 2 * forward * g.FrobeniusNorm(), $"|⟨O, G⟩ − ‖G‖_*| (‖G‖_* = {R(nuclear)})", ctx, roundOff: true, scale: nuclear);
         })) with { Subject = subject.Name };
 
     /// <summary>
@@ -79,7 +79,7 @@ public static class GreedyLineSearchSpecs
             double predicted = nuclear * nuclear / (2 * trA);
             double measured = LineSearchRun.Decrease(a, g, subject.Orthogonalize(g));
             string ctx = $"{c}; κ_A = {Short(kappaA)}";
-            AtMost(Math.Abs(measured / predicted - 1), rel, $"|decrease(O(G))/(‖G‖_*²/(2 tr A)) − 1|", ctx);
+            AtMost(Math.Abs(measured / predicted - 1), rel, $"|decrease(O(G))/(‖G‖_*²/(2 tr A)) − 1|", ctx, roundOff: true);
             double lhs = nuclear * nuclear * gag, rhs = Math.Pow(fro, 4) * trA;
             bool rule = lhs > rhs, picked = measured > LineSearchRun.Decrease(a, g, g);
             if (rule != picked && Math.Abs(lhs / rhs - 1) > 2 * rel)

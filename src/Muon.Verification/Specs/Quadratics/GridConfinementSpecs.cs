@@ -39,7 +39,7 @@ public static class GridConfinementSpecs
             for (int t = 0; t <= k + 4; t++)
             {
                 double err = MaxAbsDiff(orbit.Sigma[t], Descending(s));
-                AtMost(err, orbit.Delta[t], $"max|σ(W_t) − scalar orbit| at t = {t}", Ctx(c, s0, $"K = {k}"));
+                AtMost(err, orbit.Delta[t], $"max|σ(W_t) − scalar orbit| at t = {t}", Ctx(c, s0, $"K = {k}"), roundOff: true, scale: s0.Max());
                 s = s.Select(x => x == 0 ? 0 : Math.Abs(x - c.Step)).ToArray();
             }
         })) with { Subject = subject.Name };
@@ -90,7 +90,7 @@ public static class GridConfinementSpecs
             {
                 double bound = 2 * (StepError(t) * (1 + 4 * a / orbit.Sigma[t + 1][^1]) + StepError(t + 1));
                 AtMost((orbit.W[t + 2] - orbit.W[t]).FrobeniusNorm(), bound, $"‖W_{{t+2}} − W_t‖_F at t = {t}",
-                    Ctx(c, s0, $"K = {k}, σ_min(W_t) = {Short(orbit.Sigma[t][^1])}"));
+                    Ctx(c, s0, $"K = {k}, σ_min(W_t) = {Short(orbit.Sigma[t][^1])}"), roundOff: true, scale: orbit.W[t].FrobeniusNorm());
             }
         })) with { Subject = subject.Name };
 
@@ -112,7 +112,7 @@ public static class GridConfinementSpecs
             for (int t = 0; t < k; t++)
                 AtLeast(orbit.Sigma[t][0], s0.Max() - t * c.Step - orbit.Delta[t], $"σ_max(W_t) at t = {t} (speed limit s₁(0) − t·a)", Ctx(c, s0, $"K = {k}"));
             for (int t = k; t <= k + 3; t++)
-                AtMost(Math.Abs(orbit.Loss[t] - plateau), orbit.LossError(t), $"|L(W_t) − r a²/8| at t = {t} (r a²/8 = {R(plateau)})", Ctx(c, s0, $"K = {k}"));
+                AtMost(Math.Abs(orbit.Loss[t] - plateau), orbit.LossError(t), $"|L(W_t) − r a²/8| at t = {t} (r a²/8 = {R(plateau)})", Ctx(c, s0, $"K = {k}"), roundOff: true, scale: plateau);
         })) with { Subject = subject.Name };
 
     /// <summary>
@@ -135,7 +135,7 @@ public static class GridConfinementSpecs
             {
                 double predicted = Math.Pow(1 - eta, 2 * t) * orbit.Loss[0];
                 double rel = 2 * (2 * t * u * (2 + eta) / (1 - eta) + 2 * c.Rows * c.Cols * u) + 8 * u;
-                AtMost(Math.Abs(orbit.Loss[t] / predicted - 1), rel, $"|L_t/((1−η)^{{2t}}L₀) − 1| at t = {t}", $"{c}, η = {R(eta)}");
+                AtMost(Math.Abs(orbit.Loss[t] / predicted - 1), rel, $"|L_t/((1−η)^{{2t}}L₀) − 1| at t = {t}", $"{c}, η = {R(eta)}", roundOff: true);
             }
         })) with { Subject = subject.Name };
 
@@ -158,7 +158,10 @@ public static class GridConfinementSpecs
             {
                 int rank = orbit.Sigma[t].Count(x => x > theta);
                 if (rank != c.Rank)
-                    throw new SpecViolation($"rank W_t = {rank} at t = {t}, rank W₀ = {c.Rank} (threshold {R(theta)}; σ(W_t) = {R(orbit.Sigma[t])}) ({Ctx(c, s0, $"K = {k}")})");
+                {
+                    var v = Violation.Equal($"rank W_t at t = {t}", rank, c.Rank) with { Context = Ctx(c, s0, $"K = {k}") };
+                    throw new SpecViolation(v, $"rank W_t = {R(v.Measured)} at t = {t}, rank W₀ = {R(v.Bound)} (threshold {R(theta)}; σ(W_t) = {R(orbit.Sigma[t])}) ({v.Context})");
+                }
             }
         })) with { Subject = subject.Name };
 

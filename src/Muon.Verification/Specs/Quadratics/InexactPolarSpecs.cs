@@ -50,7 +50,7 @@ public static class InexactPolarSpecs
             var delta = CoupledDelta(declared, c, orbit, s, steps, u);
             for (int t = 0; t <= steps; t++)
             {
-                AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}");
+                AtMost(MaxAbsDiff(orbit.Sigma[t], Descending(s)), delta[t], $"max|σ(W_t) − coupled recursion| at t = {t}", $"{c}; φ = {declared.Name}", roundOff: true, scale: orbit.Sigma[0][0]);
                 s = Step(declared, s, c.Step);
             }
         })) with { Subject = subject.Name };
@@ -130,9 +130,9 @@ public static class InexactPolarSpecs
             var delta = CoupledDelta(declared, c, orbit, s, steps);
             for (int t = 0; t <= steps; t++)
             {
-                AtMost(Math.Abs(orbit.Sigma[t][0] - s[0]), delta[t], $"|σ₁(W_t) − exact orbit| at t = {t}", $"{c}; s(0) = {R(Sigma(w0)[0])}");
+                AtMost(Math.Abs(orbit.Sigma[t][0] - s[0]), delta[t], $"|σ₁(W_t) − exact orbit| at t = {t}", $"{c}; s(0) = {R(Sigma(w0)[0])}", roundOff: true, scale: orbit.Sigma[0][0]);
                 if (orbit.Sigma[t].Length > 1)
-                    AtMost(orbit.Sigma[t][1], delta[t], $"σ₂(W_t) at t = {t}", c.ToString());
+                    AtMost(orbit.Sigma[t][1], delta[t], $"σ₂(W_t) at t = {t}", c.ToString(), roundOff: true, scale: orbit.Sigma[0][0]);
                 s[0] = Math.Abs(s[0] - c.Step);
             }
         })) with { Subject = subject.Name };
@@ -189,8 +189,8 @@ public static class InexactPolarSpecs
                 subject.Create(StepSize.Constant(c.Step)), Muon.Reference.Objectives.Quadratic.W, w0, 2, c.ToString());
             double e = c.Step * Tolerances.NewtonSchulzForward(declared, c.Rows, c.Cols) + Backward(c.Rows, c.Cols) * (w0.FrobeniusNorm() + c.Step * Math.Sqrt(r));
             double e2 = e * (1 + 2 * c.Step * MaxPhiDerivative(declared) / w0.FrobeniusNorm()) + e;
-            AtMost((w[1] + w0).FrobeniusNorm(), 2 * e, "‖W₁ + W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}");
-            AtMost((w[2] - w0).FrobeniusNorm(), 2 * e2, "‖W₂ − W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}");
+            AtMost((w[1] + w0).FrobeniusNorm(), 2 * e, "‖W₁ + W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}", roundOff: true, scale: w0.FrobeniusNorm());
+            AtMost((w[2] - w0).FrobeniusNorm(), 2 * e2, "‖W₂ − W₀‖_F", $"{c}; φ(1/√r) = {R(declared.Phi(1 / Math.Sqrt(r)))}", roundOff: true, scale: w0.FrobeniusNorm());
         })) with { Subject = subject.Name };
 
     /// <summary>φ'(x) by the chain rule through the schedule's polynomials.</summary>

@@ -34,7 +34,11 @@ public static class NoisySignSpecs
         {
             var t = subject.HittingTime(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
             if (t is int hit)
-                throw new SpecViolation($"T_ε = {hit}, expected never (within {x.K + 1000} steps) ({x})");
+            {
+                // "never within the horizon": T_ε must exceed the horizon.
+                var v = Violation.Above("T_ε", hit, x.K + 1000) with { Context = x.ToString() };
+                throw new SpecViolation(v, $"T_ε = {R(v.Measured)}, expected never (within {R(v.Bound)} steps) ({v.Context})");
+            }
         })) with { Subject = subject.Name };
 
     /// <summary>
@@ -51,7 +55,10 @@ public static class NoisySignSpecs
         {
             var t = subject.HittingTime(x.S0, x.Alpha, 0, x.Alpha / 5, x.K + 1000, new Rng(x.Seed));
             if (t != x.K)
-                throw new SpecViolation($"T_ε = {(t is int h ? h.ToString(System.Globalization.CultureInfo.InvariantCulture) : "never")}, expected exactly k = {x.K} ({x})");
+            {
+                var v = Violation.Equal("T_ε", t is int h ? h : double.PositiveInfinity, x.K) with { Context = x.ToString() };
+                throw new SpecViolation(v, $"T_ε = {(t is null ? "never" : R(v.Measured))}, expected exactly k = {R(v.Bound)} ({v.Context})");
+            }
         })) with { Subject = subject.Name };
 
     /// <summary>
@@ -116,7 +123,11 @@ public static class NoisySignSpecs
         double steepest = (Math.Log(bLo) - Math.Log(aHi)) / dx, flattest = (Math.Log(bHi) - Math.Log(aLo)) / dx;
         double min = Math.Min(steepest, flattest), max = Math.Max(steepest, flattest);
         if (!(min >= lo && max <= hi))
-            throw new SpecViolation($"{what} ∈ [{Short(min)}, {Short(max)}] from the 99% median intervals [{Short(aLo)}, {Short(aHi)}] and [{Short(bLo)}, {Short(bHi)}], claimed inside [{Short(lo)}, {Short(hi)}] ({ctx})");
+        {
+            // The measured value is the end of the compatible slope range that leaves the claimed interval.
+            var v = Violation.Within(what, !(min >= lo) ? min : max, lo, hi) with { Context = ctx };
+            throw new SpecViolation(v, $"{what} ∈ [{Short(min)}, {Short(max)}] from the 99% median intervals [{Short(aLo)}, {Short(aHi)}] and [{Short(bLo)}, {Short(bHi)}], claimed inside [{Short(v.Bound)}, {Short(v.BoundHigh ?? hi)}] ({v.Context})");
+        }
     }
 
     private static FsCheck.Arbitrary<SignStart> StartArb(bool onGrid) => FsCheck.Fluent.Arb.From(
