@@ -6,6 +6,7 @@ using Muon.Verification.Laws;
 using Muon.Verification.NegativeControls;
 using Muon.Verification.Properties.Orthogonalizers;
 using Muon.Verification.Statistics;
+using Muon.Verification.Subjects;
 using Muon.Verification.Xunit;
 using Xunit.Abstractions;
 using static Muon.Verification.Harness.Formatting;
@@ -167,6 +168,34 @@ public sealed class StructuredViolationTests(ITestOutputHelper output)
         Assert.Equal(0, v.Bound);
         Assert.Equal(double.PositiveInfinity, v.Ratio);
         Assert.Matches(@"^O\(0\)\[\d+, \d+\] = 1, expected exactly 0 \(shape \d+×\d+\)$", report.Message);
+    }
+
+    [Fact]
+    public void Ratio_at_zero_and_signed_zero_is_defined_by_the_relation_not_by_the_quotient()
+    {
+        // Upper: a measured 0 (either sign) under a positive bound holds with ratio 0; a zero bound is held only by 0.
+        Assert.Equal(0, Violation.AtMost("q", 0.0, 1).Ratio);
+        Assert.Equal(0, Violation.AtMost("q", -0.0, 1).Ratio);
+        Assert.Equal(0, Violation.AtMost("q", 0.0, 0).Ratio);
+        Assert.Equal(double.PositiveInfinity, Violation.AtMost("q", 1e-300, 0).Ratio);
+        // Lower: a measured 0 (either sign) under a positive bound is violated without end (+∞, never −∞).
+        Assert.Equal(double.PositiveInfinity, Violation.AtLeast("q", 0.0, 0.9).Ratio);
+        Assert.Equal(double.PositiveInfinity, Violation.AtLeast("q", -0.0, 0.9).Ratio);
+        Assert.Equal(0, Violation.AtLeast("q", 0.5, 0).Ratio);
+        Assert.Equal(0, Violation.AtLeast("q", 0.0, 0).Ratio);
+    }
+
+    [Fact]
+    public void Pairing_law_classes_its_violation_on_the_nuclear_norm_scale()
+    {
+        // ⟨O(G), G⟩ off by 1e-4 relative: three digits short of exact, so accuracy on the scale ‖G‖_*; on the scale √rank it
+        // would read as structural for ‖G‖_* ≫ √rank (σ₁ up to 1e4 here).
+        var slightlyLong = new NamedOrthogonalizer("exact-polar×(1+1e-4)", g => ExactPolar.Default.Orthogonalize(g) * (1 + 1e-4));
+        var generator = new MatrixGenOptions { ScaleLog10 = (3, 4) };
+        var law = OrthogonalizerLaws.NuclearNormPairing(slightlyLong, ExactPolar.Default, generator) with { Subject = slightlyLong.Name };
+        var v = PropertyAssert.Fails(law, output).Violation!;
+        Assert.True(v.Measured > 1e-3 * Math.Sqrt(12), $"measured {R(v.Measured)}: must exceed the √rank threshold for the test to discriminate");
+        Assert.Equal(ViolationClass.Accuracy, v.Class);
     }
 
     public static TheoryData<string, double> Ratios() => new()

@@ -109,11 +109,9 @@ public sealed record Violation(string Quantity, double Measured, BoundRelation R
     }
 
     private static double Upper(double measured, double bound, bool holds)
-        // Stryker disable once Equality : measured = 0 under a positive upper bound always holds, where 0/bound and the fallback agree (0)
         => measured >= 0 && bound > 0 ? measured / bound : holds ? 0 : double.PositiveInfinity;
 
     private static double Lower(double measured, double bound, bool holds)
-        // Stryker disable once Equality : measured = 0 under a positive lower bound is violated (bound/0 = +∞, as the fallback), and a zero bound gives 0/measured = 0 exactly where the fallback does (the relation holds for measured > 0)
         => measured > 0 && bound > 0 ? bound / measured : holds ? 0 : double.PositiveInfinity;
 
     /// <summary>The bound in round-trip form: <c>1.0658141036401503E-14</c>, or <c>[lo, hi]</c> for an interval.</summary>
