@@ -61,6 +61,17 @@ public sealed class FastPolarTests
     }
 
     [Fact]
+    public void The_fast_path_is_taken_at_kappa_exactly_1e5_and_declined_just_above()
+    {
+        // The gate is κ² = λ_max/λ_min > 1e10 (documented: declines for κ > 1e5). diag(1e5, 1) has AᵀA = diag(1e10, 1)
+        // exactly, so its eigenvalue ratio is exactly 1e10: on the boundary, the fast path runs.
+        var atGate = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([1e5, 1]);
+        Assert.NotNull(GramPolar.TryCompute(atGate));
+        var above = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([1.0000001e5, 1]);
+        Assert.Null(GramPolar.TryCompute(above));
+    }
+
+    [Fact]
     public void Refinement_gives_up_after_its_step_cap_and_converges_within_a_larger_one()
     {
         // X₀ = 0.5·Q (Q with orthonormal columns): Newton–Schulz maps each singular value σ ↦ σ(3 − σ²)/2, so
