@@ -8,6 +8,8 @@
 --kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
 --declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
 --dtype float32     iterate in float32 (declared; the oracle then derives its tolerances for u = 2^-24)
+--dtype bfloat16    Keller's muon.py iteration in emulated bfloat16 (X = bf16(G)/(‖X‖_F + 1e-7), every op rounded to
+                    bf16); orthogonalize only: declares its schedule with eps 1e-7 and the "orthogonalize" capability
 
 The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
 decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.
@@ -23,6 +25,7 @@ import numpy as np
 
 KELLER = (3.4445, -4.7750, 2.0315)
 STEPS = 5
+KELLER_EPS = 1e-7  # the eps of Keller's muon.py: X / (‖X‖_F + 1e-7)
 
 
 def to_json_number(x):
@@ -83,22 +86,58 @@ def keller_quintic(g):
     return (x.T if tall else x).astype(np.float64)
 
 
+def to_bf16(x):
+    """Round float32 values to the nearest bfloat16 (ties to even on the upper 16 bits), kept as float32.
+
+    NumPy has no bfloat16: a bf16 value is a float32 whose low 16 bits are zero. NaN and ±∞ pass unchanged; a finite
+    value beyond the bf16 range rounds to ±∞ (as a real cast does)."""
+    x = np.ascontiguousarray(x, dtype=np.float32)
+    bits = np.atleast_1d(x).view(np.uint32)
+    rounded = ((bits + np.uint32(0x7FFF) + ((bits >> 16) & np.uint32(1))) & np.uint32(0xFFFF0000)).view(np.float32)
+    return np.where(np.isfinite(x), rounded.reshape(x.shape), x)
+
+
+def keller_quintic_bf16(g):
+    """Keller Jordan's zeropower_via_newtonschulz5 as muon.py runs it, in emulated bfloat16.
+
+    Every elementwise op and every matmul is done in float32 and its result rounded to bf16 (matmuls accumulate in
+    float32, as bf16 GEMMs do); the Python scalars (eps, a, b, c) meet bf16 tensors, so they are rounded to bf16 too."""
+    if not np.all(np.isfinite(g)):
+        raise ValueError("input has a non-finite entry")
+    x = to_bf16(g.astype(np.float32))  # G.bfloat16(): a float64 → bf16 cast goes through float32, as torch's does
+    tall = x.shape[0] > x.shape[1]
+    if tall:
+        x = x.T  # iterate on the wide orientation (A = XXᵀ is the small Gram matrix)
+    norm = to_bf16(np.linalg.norm(x))  # float32 reduction, result rounded to bf16
+    x = to_bf16(x / to_bf16(norm + to_bf16(KELLER_EPS)))  # a zero input stays zero (0 / eps)
+    a, b, c = (to_bf16(v) for v in KELLER)  # (3.4375, −4.78125, 2.03125) in bf16
+    for _ in range(STEPS):
+        gram = to_bf16(x @ x.T)
+        # muon.py writes B = b * A + c * A @ A, which Python evaluates as b·A + ((c·A) @ A): the same order here
+        big_b = to_bf16(to_bf16(b * gram) + to_bf16(to_bf16(c * gram) @ gram))
+        x = to_bf16(to_bf16(a * x) + to_bf16(big_b @ x))
+    return (x.T if tall else x).astype(np.float64)
+
+
 class Adapter:
     def __init__(self, kind, declare_nothing, dtype):
-        self.orthogonalize = exact_polar if kind == "exact" else keller_quintic
+        bf16 = dtype == "bfloat16"  # only the Keller quintic runs in bf16 (main rejects --kind exact with it)
+        self.orthogonalize = keller_quintic_bf16 if bf16 else exact_polar if kind == "exact" else keller_quintic
         self.name = f"numpy-{kind}-{dtype}"
         self.dtype = dtype
+        # the optimizer ops stay served, but bf16 mode advertises only orthogonalize
+        self.capabilities = ["orthogonalize"] if bf16 else ["orthogonalize", "optimizer"]
         if declare_nothing:
             self.declared = {"kind": "unknown"}
         elif kind == "exact":
             self.declared = {"kind": "exact"}
         else:
             self.declared = {"kind": "newton-schulz", "coefficients": [list(KELLER)] * STEPS,
-                             "normalization": "frobenius", "eps": 0, "input_cushion": 1}
+                             "normalization": "frobenius", "eps": KELLER_EPS if bf16 else 0, "input_cushion": 1}
         self.states = {}
 
     def hello(self, _request):
-        return {"protocol": 1, "name": self.name, "capabilities": ["orthogonalize", "optimizer"],
+        return {"protocol": 1, "name": self.name, "capabilities": self.capabilities,
                 "declares": {"orthogonalizer": self.declared, "dtype": self.dtype, "momentum": "ema",
                              "scale": "none", "weight_decay": "decoupled"}}
 
@@ -147,8 +186,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kind", choices=["exact", "keller"], default="keller")
     parser.add_argument("--declare-nothing", action="store_true")
-    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64")
+    parser.add_argument("--dtype", choices=["float64", "float32", "bfloat16"], default="float64")
     args = parser.parse_args()
+    if args.dtype == "bfloat16" and args.kind == "exact":
+        parser.error("--dtype bfloat16 runs Keller's quintic only (use --kind keller)")
     global DTYPE
     DTYPE = np.float32 if args.dtype == "float32" else np.float64
     adapter = Adapter(args.kind, args.declare_nothing, args.dtype)

@@ -49,7 +49,7 @@ public static class OptimizerConformance
         var hello = session.Hello;
         if (!hello.HasOptimizer)
             return LevelResult.NotApplicable("no optimizer capability", PropertyIds, "the implementation does not list the \"optimizer\" capability.");
-        if (hello.Declares.Dtype is "float32" or "bfloat16")
+        if (hello.Declares.Dtype is "float32" or "bfloat16" or "float16")
             return LevelResult.NotApplicable($"dtype {hello.Declares.Dtype}", PropertyIds, $"declared dtype {hello.Declares.Dtype}: the step properties must tell convention errors as small as ηλ ≈ 1e-5 relative from round-off (threshold {R(Discrimination)}); {hello.Declares.Dtype} round-off of the orthogonalized update (≥ 1e-6 relative, up to 1e-2 through a quintic's derivative growth) does not allow that discrimination.");
         OptimizerConventions conventions;
         try

@@ -1,6 +1,7 @@
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Arithmetic;
 using Muon.Verification.Generators;
 using Muon.Verification.Harness;
 using Muon.Verification.Oracles;
@@ -23,9 +24,11 @@ public static class OrthogonalizerLaws
     /// The laws for <paramref name="subject"/>, which claims to be <paramref name="declared"/> (for a built-in,
     /// itself). The exact-polar characterization is included when the declared orthogonalizer is an <see cref="ExactPolar"/>.
     /// Tolerances are derived for arithmetic with unit roundoff <paramref name="u"/> (float64 by default; see
-    /// <see cref="Tolerances.UnitRoundoff"/>).
+    /// <see cref="Tolerances.UnitRoundoff"/>); with a <paramref name="calibration"/> (a 16-bit subject) the laws that compare
+    /// outputs take its calibrated tolerances instead, and rank preservation is left out (<see cref="LawCalibration"/>).
     /// </summary>
-    public static IReadOnlyList<PropertySpec> For(IOrthogonalizer subject, ISpectralOrthogonalizer declared, MatrixGenOptions? generator = null, double u = Tolerances.U)
+    public static IReadOnlyList<PropertySpec> For(IOrthogonalizer subject, ISpectralOrthogonalizer declared, MatrixGenOptions? generator = null, double u = Tolerances.U,
+        LawCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(declared);
@@ -33,18 +36,18 @@ public static class OrthogonalizerLaws
         var laws = new List<PropertySpec>
         {
             ZeroInZeroOut(subject, g),
-            OddSymmetry(subject, declared, g, u),
-            TransposeEquivariance(subject, declared, g, u),
-            LeftOrthogonalEquivariance(subject, declared, g, u),
-            RightOrthogonalEquivariance(subject, declared, g, u),
-            PositiveScaleInvariance(subject, declared, g, u),
-            SpectralMap(subject, declared, g, u),
+            OddSymmetry(subject, declared, g, u, calibration),
+            TransposeEquivariance(subject, declared, g, u, calibration),
+            LeftOrthogonalEquivariance(subject, declared, g, u, calibration),
+            RightOrthogonalEquivariance(subject, declared, g, u, calibration),
+            PositiveScaleInvariance(subject, declared, g, u, calibration),
+            SpectralMap(subject, declared, g, u, calibration),
         };
         if (declared is ExactPolar)
         {
-            laws.Add(PartialIsometry(subject, declared, g, u));
-            laws.Add(NuclearNormPairing(subject, declared, g, u));
-            laws.Add(RankPreservation(subject, g, u));
+            laws.Add(PartialIsometry(subject, declared, g, u, calibration));
+            laws.Add(NuclearNormPairing(subject, declared, g, u, calibration));
+            if (calibration is null) laws.Add(RankPreservation(subject, g, u));
         }
         return laws.Select(l => l with { Subject = subject.Name }).ToArray();
     }
@@ -72,66 +75,73 @@ public static class OrthogonalizerLaws
         }));
 
     /// <summary>O(−G) = −O(G).</summary>
-    public static PropertySpec OddSymmetry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => Compare(
+    public static PropertySpec OddSymmetry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => Compare(
         "orthogonalizer/odd-symmetry", "O(−G) = −O(G).", "odd polynomial / polar(−G) = −polar(G)", o, declared, g,
-        c => (Apply(o, -c.Matrix), -Apply(o, c.Matrix)), "‖O(−G) + O(G)‖_F", u);
+        c => (Apply(o, -c.Matrix), -Apply(o, c.Matrix), [-c.Matrix, c.Matrix]), "‖O(−G) + O(G)‖_F", u, calibration);
 
     /// <summary>O(Gᵀ) = O(G)ᵀ.</summary>
-    public static PropertySpec TransposeEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => Compare(
+    public static PropertySpec TransposeEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => Compare(
         "orthogonalizer/transpose-equivariance", "O(Gᵀ) = O(G)ᵀ.", "U f(Σ) Vᵀ transposes to V f(Σ) Uᵀ", o, declared, g,
-        c => (Apply(o, c.Matrix.Transpose()), Apply(o, c.Matrix).Transpose()), "‖O(Gᵀ) − O(G)ᵀ‖_F", u);
+        c => (Apply(o, c.Matrix.Transpose()), Apply(o, c.Matrix).Transpose(), [c.Matrix.Transpose(), c.Matrix]), "‖O(Gᵀ) − O(G)ᵀ‖_F", u, calibration);
 
     /// <summary>O(AG) = A·O(G) for Haar-random orthogonal A.</summary>
-    public static PropertySpec LeftOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => CompareWithRotation(
-        "orthogonalizer/left-orthogonal-equivariance", "O(AG) = A·O(G) for orthogonal A.", o, declared, g, left: true, u);
+    public static PropertySpec LeftOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => CompareWithRotation(
+        "orthogonalizer/left-orthogonal-equivariance", "O(AG) = A·O(G) for orthogonal A.", o, declared, g, left: true, u, calibration);
 
     /// <summary>O(GB) = O(G)·B for Haar-random orthogonal B.</summary>
-    public static PropertySpec RightOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => CompareWithRotation(
-        "orthogonalizer/right-orthogonal-equivariance", "O(GB) = O(G)·B for orthogonal B.", o, declared, g, left: false, u);
+    public static PropertySpec RightOrthogonalEquivariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => CompareWithRotation(
+        "orthogonalizer/right-orthogonal-equivariance", "O(GB) = O(G)·B for orthogonal B.", o, declared, g, left: false, u, calibration);
 
     /// <summary>O(cG) = O(G) for c &gt; 0, including c = 1e±6.</summary>
-    public static PropertySpec PositiveScaleInvariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U)
+    public static PropertySpec PositiveScaleInvariance(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null)
     {
         var arb = Arb.Zip(MatrixGenerators.Matrices(g), Arb.From(MatrixGenerators.PositiveScales()));
         return new PropertySpec(
             "orthogonalizer/positive-scale-invariance",
             "O(cG) = O(G) for every c > 0 (c = 1e±6 half the time).",
             "polar(cG) = polar(G); Frobenius pre-normalization; defect class: eps in the normalizer, missing normalization",
-            "3× the declared forward error (scaling by c is exact up to one rounding per entry); for a declared eps > 0, plus Tolerances.EpsAllowance",
+            (calibration is null ? "3× the declared forward error (scaling by c is exact up to one rounding per entry)" : Calibrated(calibration))
+                + "; for a declared eps > 0, plus Tolerances.EpsAllowance",
             StandardCases,
             () => Prop.ForAll(arb, ((MatrixCase Case, double C) x) =>
             {
                 var c = x.Case;
                 var gm = c.Matrix;
-                double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) + Tolerances.EpsAllowance(declared, c.Rows, c.Cols, gm.FrobeniusNorm(), x.C);
-                double err = (Apply(o, x.C * gm) - Apply(o, gm)).FrobeniusNorm();
+                var scaled = x.C * gm;
+                double err = (Apply(o, scaled) - Apply(o, gm)).FrobeniusNorm();
+                double allowance = Tolerances.EpsAllowance(declared, c.Rows, c.Cols, gm.FrobeniusNorm(), x.C);
+                double tol = allowance + (calibration is null
+                    ? Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u)
+                    : calibration.Bound("orthogonalizer/positive-scale-invariance", Math.Max(0, err - allowance), calibration.RoundOffScale(scaled, gm)));
                 Check(err, tol, "‖O(cG) − O(G)‖_F", $"c = {R(x.C)}", c);
             }));
     }
 
     /// <summary>O(G) = Σ f(σᵢ) uᵢvᵢᵀ with the declared spectral map f, checked against an independent Jacobi SVD.</summary>
-    public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
+    public static PropertySpec SpectralMap(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => new(
         "orthogonalizer/spectral-map",
         $"O(G) has G's singular vectors and output singular values f(σ) of the declared map ({declared.Name}).",
         "NS(G) = U φ(Σ/‖G‖_F) Vᵀ (quadratics sheet); polar(G) = U 1[σ > τσ₁] Vᵀ",
-        "declared forward error + the Jacobi oracle's (same form): 2× Forward, ×1.5 for the oracle's σ entering f",
+        calibration is null ? "declared forward error + the Jacobi oracle's (same form): 2× Forward, ×1.5 for the oracle's σ entering f" : Calibrated(calibration),
         StandardCases,
         () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
         {
             var oracle = JacobiSvd.Of(c.Matrix);
             var f = declared.SpectralMap(oracle.S);
             var expected = oracle.Reconstruct(i => f[i]);
-            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             double err = (Apply(o, c.Matrix) - expected).FrobeniusNorm();
+            double tol = calibration is null
+                ? 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u)
+                : calibration.Bound("orthogonalizer/spectral-map", err, calibration.RoundOffScale(c.Matrix)) + 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
             Check(err, tol, "‖O(G) − U f(Σ) Vᵀ‖_F", $"f = {declared.Name}, σ = {R(oracle.S)}", c);
         }));
 
     /// <summary>Exact polar: O(G)ᵀO(G) is the orthogonal projector onto G's row space.</summary>
-    public static PropertySpec PartialIsometry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
+    public static PropertySpec PartialIsometry(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => new(
         "exact-polar/partial-isometry",
         "O(G)ᵀO(G) = Π_row(G): the polar factor is a partial isometry on G's row space.",
         "polar decomposition (Higham, Functions of Matrices §8)",
-        "‖OᵀO − Π‖_F ≤ 2‖ΔO‖_F‖O‖₂ + oracle error: 3× Forward",
+        calibration is null ? "‖OᵀO − Π‖_F ≤ 2‖ΔO‖_F‖O‖₂ + oracle error: 3× Forward" : Calibrated(calibration) + " (‖OᵀO − Π‖_F ≤ 2‖ΔO‖_F‖O‖₂: the scale counts the input twice)",
         StandardCases,
         () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
         {
@@ -140,25 +150,31 @@ public static class OrthogonalizerLaws
             var vr = oracle.V.SubMatrix(0, oracle.V.RowCount, 0, r);
             var projector = vr * vr.Transpose();
             var og = Apply(o, c.Matrix);
-            double tol = 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
             double err = (og.TransposeThisAndMultiply(og) - projector).FrobeniusNorm();
+            double tol = calibration is null
+                ? 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u)
+                : calibration.Bound("exact-polar/partial-isometry", err, calibration.RoundOffScale(c.Matrix, c.Matrix)) + 3 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa);
             Check(err, tol, "‖O(G)ᵀO(G) − Π_row(G)‖_F", $"oracle rank {r}", c);
         }));
 
     /// <summary>Exact polar: ⟨O(G), G⟩ = ‖G‖_* (the polar factor maximizes the pairing over the unit spectral ball).</summary>
-    public static PropertySpec NuclearNormPairing(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U) => new(
+    public static PropertySpec NuclearNormPairing(IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, double u = Tolerances.U, LawCalibration? calibration = null) => new(
         "exact-polar/nuclear-norm-pairing",
         "⟨O(G), G⟩ = ‖G‖_* = Σσᵢ.",
         "duality of spectral and nuclear norms; quadratics sheet B5 (⟨polar G, G⟩ = ‖G‖_*)",
-        "|⟨ΔO, G⟩| ≤ ‖ΔO‖_F‖G‖_F: 2× Forward·‖G‖_F (oracle's Σσ is accurate to Backward·‖G‖_*)",
+        calibration is null ? "|⟨ΔO, G⟩| ≤ ‖ΔO‖_F‖G‖_F: 2× Forward·‖G‖_F (oracle's Σσ is accurate to Backward·‖G‖_*)" : Calibrated(calibration) + " × ‖G‖_F (|⟨ΔO, G⟩| ≤ ‖ΔO‖_F‖G‖_F)",
         StandardCases,
         () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
         {
             var gm = c.Matrix;
             double nuclear = JacobiSvd.Of(gm).S.Sum();
             double pairing = Muon.Reference.Numerics.MatrixFunctions.Inner(Apply(o, gm), gm);
-            double tol = 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) * gm.FrobeniusNorm();
-            Check(Math.Abs(pairing - nuclear), tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c, scale: nuclear);
+            double err = Math.Abs(pairing - nuclear);
+            double tol = calibration is null
+                ? 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u) * gm.FrobeniusNorm()
+                : calibration.Bound("exact-polar/nuclear-norm-pairing", err / gm.FrobeniusNorm(), calibration.RoundOffScale(gm)) * gm.FrobeniusNorm()
+                  + 2 * Tolerances.Forward(declared, c.Rows, c.Cols, c.Rank, c.Kappa) * gm.FrobeniusNorm();
+            Check(err, tol, "|⟨O(G), G⟩ − ‖G‖_*|", $"⟨O,G⟩ = {R(pairing)}, ‖G‖_* = {R(nuclear)}", c, scale: nuclear);
         }));
 
     /// <summary>Exact polar: rank(O(G)) = rank(G), also for rank-deficient G.</summary>
@@ -181,20 +197,25 @@ public static class OrthogonalizerLaws
         }));
 
     private static PropertySpec Compare(string id, string claim, string source, IOrthogonalizer o, ISpectralOrthogonalizer declared,
-        MatrixGenOptions g, Func<MatrixCase, (Matrix<double> Left, Matrix<double> Right)> sides, string quantity, double u) => new(
+        MatrixGenOptions g, Func<MatrixCase, (Matrix<double> Left, Matrix<double> Right, Matrix<double>[] Inputs)> sides, string quantity, double u,
+        LawCalibration? calibration) => new(
         id, claim, source,
-        "3× the declared forward error (two evaluations and one exact-up-to-rounding transform)",
+        calibration is null ? "3× the declared forward error (two evaluations and one exact-up-to-rounding transform)" : Calibrated(calibration),
         StandardCases,
         () => Prop.ForAll(MatrixGenerators.Matrices(g), c =>
         {
-            var (left, right) = sides(c);
+            var (left, right, inputs) = sides(c);
             // Stryker disable once Statement : Apply already guarantees each side's shape, and both sides of every Compare law have the same shape
             RequireShape(left, right, c);
-            double tol = Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u);
-            Check((left - right).FrobeniusNorm(), tol, quantity, "", c);
+            double err = (left - right).FrobeniusNorm();
+            double tol = calibration is null
+                ? Tolerances.Comparison(declared, c.Rows, c.Cols, c.Rank, c.Kappa, u)
+                : calibration.Bound(id, err, calibration.RoundOffScale(inputs));
+            Check(err, tol, quantity, "", c);
         }));
 
-    private static PropertySpec CompareWithRotation(string id, string claim, IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, bool left, double u)
+    private static PropertySpec CompareWithRotation(string id, string claim, IOrthogonalizer o, ISpectralOrthogonalizer declared, MatrixGenOptions g, bool left, double u,
+        LawCalibration? calibration)
     {
         var arb = Arb.From(
             from c in MatrixGenerators.Matrices(g).Generator
@@ -203,21 +224,28 @@ public static class OrthogonalizerLaws
             x => MatrixGenerators.Shrink(x.c, g).Select(c => (c, new OrthogonalCase(left ? c.Rows : c.Cols, x.q.Seed))));
         return new PropertySpec(id, claim,
             "polar(AGB) = A polar(G) B; Newton–Schulz is a polynomial in G Gᵀ times G",
-            "3× the declared forward error (the product with an orthogonal matrix is backward stable)",
+            calibration is null ? "3× the declared forward error (the product with an orthogonal matrix is backward stable)" : Calibrated(calibration),
             StandardCases,
             () => Prop.ForAll(arb, ((MatrixCase c, OrthogonalCase q) x) =>
             {
                 var a = x.q.Matrix;
                 var gm = x.c.Matrix;
-                var lhs = left ? Apply(o, a * gm) : Apply(o, gm * a);
+                var rotated = left ? a * gm : gm * a;
+                var lhs = Apply(o, rotated);
                 var og = Apply(o, gm);
                 var rhs = left ? a * og : og * a;
                 // Stryker disable once Statement : Apply already guarantees both sides are m×n (A·O(G), O(G)·B with square A, B), so the shapes cannot differ
                 RequireShape(lhs, rhs, x.c);
-                double tol = Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa, u);
-                Check((lhs - rhs).FrobeniusNorm(), tol, left ? "‖O(AG) − A·O(G)‖_F" : "‖O(GB) − O(G)·B‖_F", x.q.ToString(), x.c);
+                double err = (lhs - rhs).FrobeniusNorm();
+                double tol = calibration is null
+                    ? Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa, u)
+                    : calibration.Bound(id, err, calibration.RoundOffScale(rotated, gm)) + Tolerances.Comparison(declared, x.c.Rows, x.c.Cols, x.c.Rank, x.c.Kappa);
+                Check(err, tol, left ? "‖O(AG) − A·O(G)‖_F" : "‖O(GB) − O(G)·B‖_F", x.q.ToString(), x.c);
             }));
     }
+
+    private static string Calibrated(LawCalibration calibration)
+        => $"calibrated for {calibration.Emulation.Iteration}: {R(calibration.Factor)}× the round-off scale of the oracle's emulation ({calibration.Emulation.Name}) on the same inputs (LawCalibration)";
 
     /// <summary>Applies O and checks shape and finiteness, naming the problem.</summary>
     private static Matrix<double> Apply(IOrthogonalizer o, Matrix<double> g, bool requireFinite = true)

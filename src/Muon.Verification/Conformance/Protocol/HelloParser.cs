@@ -49,6 +49,7 @@ public static class HelloParser
             nesterov,
             Word(d, "scale", ProtocolV1.Scales),
             Word(d, "weight_decay", ProtocolV1.WeightDecays),
+            Word(d, "normalization_dtype", ProtocolV1.Dtypes),
             d.GetRawText());
     }
 
