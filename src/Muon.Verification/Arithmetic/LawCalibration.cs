@@ -19,9 +19,10 @@ public sealed class LawCalibration
 {
     /// <summary>
     /// The calibrated factor. Statistic: the ratio of a correct low-precision peer's law violation to the emulation's
-    /// round-off scale on the same inputs. Over 360 000 cases (three independent correct peers: bfloat16 Keller quintic with
-    /// eps 1e-7 and 0, float16 after a float32 normalization; six laws, 20 000 cases each) the largest ratio was 1.41 and
-    /// none exceeded 8: 95 % upper bound 8.3e-6 on the per-case false-alarm rate. Structural defects reach 20–280
+    /// round-off scale on the same inputs. Over 640 000 cases (five independent correct peers: bfloat16 Keller quintic with
+    /// eps 1e-7, eps 0, and muon.py's evaluation order with float32 coefficients; float16 after a float32 normalization;
+    /// an exact polar factor cast to bfloat16; 20 000 cases per law) the largest ratio was 1.29 and none exceeded 8: 95 %
+    /// upper bound 4.7e-6 on the per-case false-alarm rate. Structural defects reach 10–170 on their law
     /// (docs/conformance.md, "16-bit arithmetic").
     /// </summary>
     public const double DefaultFactor = 8;
