@@ -7,9 +7,12 @@ using Muon.Verification.Laws;
 namespace Muon.Verification.Properties.LowPrecision;
 
 /// <summary>A realistic peer with what it declares, and its laws run under a recording calibration.</summary>
-internal sealed record CalibrationProbe(RealisticPeer Peer, FloatFormat Iteration, FloatFormat Normalization)
+internal sealed record CalibrationProbe(IOrthogonalizer Peer, ISpectralOrthogonalizer Declared, FloatFormat Iteration, FloatFormat Normalization)
 {
-    public NewtonSchulz Declared => new(new CoefficientSchedule("declared", Peer.Steps.Select(s => new QuinticStep(s.A, s.B, s.C)).ToArray(), ScheduleExtension.Strict, Peer.Cushion), Peer.Steps.Length, Peer.Eps);
+    /// <summary>A Newton–Schulz peer declaring exactly its own coefficients, cushion and eps.</summary>
+    public static CalibrationProbe Of(RealisticPeer peer, FloatFormat iteration, FloatFormat normalization) => new(peer,
+        new NewtonSchulz(new CoefficientSchedule("declared", peer.Steps.Select(s => new QuinticStep(s.A, s.B, s.C)).ToArray(), ScheduleExtension.Strict, peer.Cushion), peer.Steps.Length, peer.Eps),
+        iteration, normalization);
 
     /// <summary>Runs every calibrated law on <paramref name="subject"/> (default: the peer), recording ratio = violation / round-off scale per law.</summary>
     public (IReadOnlyDictionary<string, PropertyReport> Reports, IReadOnlyDictionary<string, List<double>> Ratios) Run(RunSettings settings, IOrthogonalizer? subject = null, double factor = LawCalibration.DefaultFactor)
@@ -33,9 +36,11 @@ internal sealed record CalibrationProbe(RealisticPeer Peer, FloatFormat Iteratio
 
     public static IReadOnlyList<CalibrationProbe> All { get; } =
     [
-        new(RealisticPeer.KellerBf16(), FloatFormat.BFloat16, FloatFormat.BFloat16),
-        new(RealisticPeer.KellerBf16(eps: 0), FloatFormat.BFloat16, FloatFormat.BFloat16),
-        new(RealisticPeer.PolarExpressBf16(), FloatFormat.BFloat16, FloatFormat.BFloat16),
-        new(RealisticPeer.KellerF16AfterF32(), FloatFormat.Float16, FloatFormat.Float32),
+        Of(RealisticPeer.KellerBf16(), FloatFormat.BFloat16, FloatFormat.BFloat16),
+        Of(RealisticPeer.KellerBf16(eps: 0), FloatFormat.BFloat16, FloatFormat.BFloat16),
+        Of(RealisticPeer.PolarExpressBf16(), FloatFormat.BFloat16, FloatFormat.BFloat16),
+        Of(RealisticPeer.KellerF16AfterF32(), FloatFormat.Float16, FloatFormat.Float32),
+        Of(RealisticPeer.KellerBf16MuonPy(), FloatFormat.BFloat16, FloatFormat.BFloat16),
+        new(new ExactPolarBf16Peer(), ExactPolar.Default, FloatFormat.BFloat16, FloatFormat.BFloat16),
     ];
 }

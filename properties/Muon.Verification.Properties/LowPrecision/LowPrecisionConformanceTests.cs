@@ -31,9 +31,16 @@ public sealed class LowPrecisionConformanceTests(ITestOutputHelper output)
         Assert.Equal(0, report.ExitCode);
         Assert.DoesNotContain(report.Results, r => r.Verdict is ConformanceVerdict.Fail or ConformanceVerdict.ProtocolError);
         var float64 = Check(new ProtocolServer("float64 twin", probe.Declared, OrthogonalizerDeclaration.Of(probe.Declared)));
-        Assert.Equal(NotApplicable(float64), NotApplicable(report));
+        Assert.Equal(NotApplicable(float64).Concat(probe.Declared is ExactPolar ? [SixteenBitOnlyNotApplicable] : []).Order(StringComparer.Ordinal), NotApplicable(report));
         Assert.Contains($"measured working precision {probe.Iteration}", report.Mode, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The one property NOT APPLICABLE in 16-bit that runs in float64, for a declared exact polar factor: a bfloat16 cast lifts
+    /// the zero singular values of a rank-deficient input to ≈ u·σ₁ (u = 2⁻⁸), above the genuine ones of generated inputs
+    /// (down to σ₁/1e3), so no rank threshold separates them (OrthogonalizerConformance gives the reason in the report).
+    /// </summary>
+    private const string SixteenBitOnlyNotApplicable = "exact-polar/rank-preservation";
 
     [Theory]
     [MemberData(nameof(Twins))]
@@ -88,7 +95,7 @@ public sealed class LowPrecisionConformanceTests(ITestOutputHelper output)
         };
 
     private static string[] NotApplicable(ConformanceReport r)
-        => [.. r.Results.Where(x => x.Verdict == ConformanceVerdict.NotApplicable).Select(x => x.Property)];
+        => [.. r.Results.Where(x => x.Verdict == ConformanceVerdict.NotApplicable).Select(x => x.Property).Order(StringComparer.Ordinal)];
 
     private static ConformanceReport Check(ProtocolServer server)
     {

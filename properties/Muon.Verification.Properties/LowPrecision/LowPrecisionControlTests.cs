@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Muon.Verification.Properties.LowPrecision;
 
-/// <summary>Structural defects stay visible in 16-bit: each broken twin, declared as its correct sibling, fails the calibrated law listed for it, by that law's own check.</summary>
+/// <summary>Structural defects stay visible in 16-bit: each broken twin, declared as its correct sibling, fails the calibrated law listed for it — by the law's own check, or (the unnormalized quintic, which overflows bf16) by the non-finite-output contract check, as listed.</summary>
 public sealed class LowPrecisionControlTests(ITestOutputHelper output)
 {
     public static TheoryData<int> Twins => [.. Enumerable.Range(0, BrokenTwin.All.Count)];

@@ -10,8 +10,10 @@ namespace Muon.Verification.Properties.LowPrecision;
 /// <c>A = X Xᵀ; B = b·A + c·A·A; X = a·X + B·X</c> on the wide orientation. Written from the published algorithms
 /// (Keller Jordan's muon.py, the Polar Express reference, gram-newton-schulz), not from their code.
 /// </summary>
+/// <remarks><see cref="Float32Coefficients"/>: a, b, c stay float32 scalars (not rounded to the iteration format);
+/// <see cref="MuonPyOrder"/>: <c>c * A @ A</c> evaluated as Python does, (c·A)·A.</remarks>
 internal sealed record RealisticPeer(string Name, (double A, double B, double C)[] Steps, double Cushion, double Eps,
-    Func<float, float> Round, Func<float, float> Normalize) : IOrthogonalizer
+    Func<float, float> Round, Func<float, float> Normalize, bool Float32Coefficients = false, bool MuonPyOrder = false) : IOrthogonalizer
 {
     public Matrix<double> Orthogonalize(Matrix<double> g)
     {
@@ -29,12 +31,27 @@ internal sealed record RealisticPeer(string Name, (double A, double B, double C)
             for (int j = 0; j < n; j++) x[i, j] = Round(Normalize(x[i, j] / denominator));
         foreach (var (a, b, c) in Steps)
         {
-            float fa = Round((float)a), fb = Round((float)b), fc = Round((float)c);
+            Func<float, float> scalar = Float32Coefficients ? v => v : Round;
+            float fa = scalar((float)a), fb = scalar((float)b), fc = scalar((float)c);
             var gram = PeerArithmetic.MatMul(x, x, transposeB: true, Round);
-            var gram2 = PeerArithmetic.MatMul(gram, gram, transposeB: false, Round);
+            float[,] quartic;
+            if (MuonPyOrder)
+            {
+                var cGram = new float[m, m];
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < m; j++) cGram[i, j] = Round(fc * gram[i, j]);
+                quartic = PeerArithmetic.MatMul(cGram, gram, transposeB: false, Round);
+            }
+            else
+            {
+                var gram2 = PeerArithmetic.MatMul(gram, gram, transposeB: false, Round);
+                quartic = new float[m, m];
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < m; j++) quartic[i, j] = Round(fc * gram2[i, j]);
+            }
             var poly = new float[m, m];
             for (int i = 0; i < m; i++)
-                for (int j = 0; j < m; j++) poly[i, j] = Round(Round(fb * gram[i, j]) + Round(fc * gram2[i, j]));
+                for (int j = 0; j < m; j++) poly[i, j] = Round(Round(fb * gram[i, j]) + quartic[i, j]);
             var px = PeerArithmetic.MatMul(poly, x, transposeB: false, Round);
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++) x[i, j] = Round(Round(fa * x[i, j]) + px[i, j]);
@@ -47,6 +64,10 @@ internal sealed record RealisticPeer(string Name, (double A, double B, double C)
     /// <summary>Keller Jordan's quintic ×<paramref name="steps"/> in bfloat16 after <c>X / (‖X‖ + 1e-7)</c> (muon.py).</summary>
     public static RealisticPeer KellerBf16(int steps = 5, double eps = 1e-7)
         => new($"keller-quintic×{steps} bf16 (‖X‖ + {eps:R})", Enumerable.Repeat(Keller, steps).ToArray(), 1, eps, PeerArithmetic.Bf16, PeerArithmetic.Bf16);
+
+    /// <summary>muon.py as PyTorch evaluates it with float32 scalars: Keller ×5 in bfloat16, (c·A)·A, coefficients not rounded to bfloat16.</summary>
+    public static RealisticPeer KellerBf16MuonPy()
+        => KellerBf16() with { Name = "keller-quintic×5 bf16 (muon.py order, float32 coefficients)", Float32Coefficients = true, MuonPyOrder = true };
 
     /// <summary>The Polar Express reference: 8 steps, <c>X / (1.01·‖X‖ + 1e-7)</c>, bfloat16 (arXiv 2505.16932; coefficients from the paper, steps 1–7 divided by 1.01, 1.01³, 1.01⁵).</summary>
     public static RealisticPeer PolarExpressBf16() => new("polar-express×8 bf16 (1.01‖X‖ + 1e-7)", PolarExpressSteps, 1.01, 1e-7, PeerArithmetic.Bf16, PeerArithmetic.Bf16);

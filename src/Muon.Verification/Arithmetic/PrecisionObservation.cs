@@ -7,8 +7,9 @@ namespace Muon.Verification.Arithmetic;
 /// The working precision of an orthogonalizer as seen from outside: the narrowest <see cref="FloatFormat"/> that represents
 /// every nonzero output entry observed. A 16-bit iteration's outputs are exactly 16-bit numbers (e.g. 1.109375), while a
 /// float64 computation's are not even float32 numbers (a random float64 is a float32 number with probability 2⁻²⁹), so
-/// a few hundred entries identify the format; a float64-declared implementation whose outputs are bfloat16 numbers is a
-/// finding. Thread-safe.
+/// a few hundred entries identify the format. A float64-declared implementation whose outputs are bfloat16 numbers is a
+/// finding, and so is a narrower declaration over float64 outputs (the declaration buys looser tolerances); float32 outputs
+/// under a 16-bit declaration are not (a bf16 iteration whose last product is written in float32). Thread-safe.
 /// </summary>
 public sealed class PrecisionObservation
 {
@@ -60,6 +61,8 @@ public sealed class PrecisionObservation
         {
             null => $"working precision not measured ({Entries} nonzero output entries, {MinimumEntries} needed)",
             { } m when m.Precision < declared.Precision => $"FINDING: outputs are {m} numbers (all {Entries} nonzero entries), declared {declared}",
+            { } m when m == FloatFormat.Float64 && declared != FloatFormat.Float64 =>
+                $"FINDING: outputs are float64 numbers ({Entries} nonzero entries), declared {declared}: judged with {declared}'s tolerances, looser than this implementation needs — declare the arithmetic it computes in",
             { } m => $"measured working precision {m} ({Entries} entries)",
         };
     }

@@ -37,12 +37,15 @@ public static class RoundedMatrix
         });
     }
 
-    /// <summary>α·X rounded entrywise (the scalar itself rounded to the format first, as a Python float meets a tensor).</summary>
-    public static Matrix<double> Scale(double alpha, Matrix<double> x, FloatFormat format)
+    /// <summary>
+    /// α·X rounded entrywise; the scalar itself is rounded first, to <paramref name="scalarFormat"/> (default: the tensor's format, as a
+    /// Python float meets a tensor; float32 where a kernel keeps its scalars in float32).
+    /// </summary>
+    public static Matrix<double> Scale(double alpha, Matrix<double> x, FloatFormat format, FloatFormat? scalarFormat = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(format);
-        double a = format.Round(alpha);
+        double a = (scalarFormat ?? format).Round(alpha);
         return x.Map(v => format.Round(a * v));
     }
 

@@ -116,7 +116,7 @@ public static class OrthogonalizerConformance
         bool isBand = id == "orthogonalizer/orthogonalized-band";
         if (id is "orthogonalizer/descent-direction" or "orthogonalizer/zero-in-zero-out") return null; // no tolerance: every implementation, every dtype
         if (lowPrecision && id == "exact-polar/rank-preservation" && declared is ExactPolar)
-            return $"declared dtype {dtype}: ranks are counted above a threshold between round-off and genuine singular values; {dtype} output leaves round-off directions at ≈ √k·u ≥ 1e-3 of σ₁, above the genuine ones of generated inputs (κ up to 1e4).";
+            return $"declared dtype {dtype}: ranks are counted above a threshold between round-off and genuine singular values; {dtype} output leaves round-off directions at ≈ √k·u of σ₁ (u = {Harness.Formatting.R(FloatFormat.Parse(dtype)!.UnitRoundoff)}, k ≤ 12), as large as the genuine ones of generated inputs (down to σ₁/κ, κ ≤ {Harness.Formatting.R(new MatrixGenOptions().MaxKappa)}).";
         if (isBand)
             return declared is null ? null : "a schedule is declared: the spectral-map law judges the output against it.";
         if (id.StartsWith("exact-polar/", StringComparison.Ordinal) && declared is not ExactPolar)
