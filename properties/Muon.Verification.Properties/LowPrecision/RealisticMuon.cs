@@ -30,8 +30,10 @@ namespace Muon.Verification.Properties.LowPrecision;
 /// <c>Tensor.norm</c> returns it; quotient rounded to bf16) normalizes the stored buffer. No effect otherwise.
 /// </param>
 /// <param name="DecayByAdd">Weight decay as <c>p.add_(p, alpha = −η·λ)</c> (NVIDIA) instead of <c>p.mul_(1 − η·λ)</c>.</param>
+/// <param name="NoShapeScale">Defect: the shape scale left out (s = 1).</param>
+/// <param name="OrthogonalizesGradient">Defect: the raw gradient orthogonalized instead of the momentum/Nesterov input.</param>
 internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogonalizer Orthogonalizer, bool Bf16Parameters,
-    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false) : IOptimizer
+    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false, bool NoShapeScale = false, bool OrthogonalizesGradient = false) : IOptimizer
 {
     /// <summary>Rounding to P.</summary>
     public Func<float, float> Round => Bf16Parameters ? PeerArithmetic.Bf16 : static f => f;
@@ -55,12 +57,12 @@ internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogo
             var m = Cast(momentum[name], round);
             var buf = Map(m, g, (a, b) => round(Lerp(a, b, w)));
             var input = Hyper.Nesterov ? Map(g, buf, (a, b) => round(Lerp(a, b, beta))) : buf;
-            var o = Orthogonalizer.Orthogonalize(ToMatrix(input));
+            var o = Orthogonalizer.Orthogonalize(ToMatrix(OrthogonalizesGradient ? g : input));
             if (o.RowCount != rows || o.ColumnCount != cols) throw new InvalidOperationException($"{Orthogonalizer.Name} returned {o.RowCount}×{o.ColumnCount} for {rows}×{cols}.");
             // The routine normalizes its own copy of the same values, so the step is unchanged; aliasing changes only what is stored.
             buffers.Add((name, ToMatrix(Aliases ? NormalizedInPlace(buf) : buf)));
 
-            double s = Math.Sqrt(Math.Max(1.0, (double)rows / cols));
+            double s = NoShapeScale ? 1 : Math.Sqrt(Math.Max(1.0, (double)rows / cols));
             float decay = (float)(DecayByAdd ? -Hyper.Lr * Hyper.WeightDecay : 1 - Hyper.Lr * Hyper.WeightDecay);
             float alpha = (float)(ScaleIn is null ? -(Hyper.Lr * s) : -Hyper.Lr);
             var raw = Cast(o, static f => f);

@@ -1,0 +1,49 @@
+using Muon.Verification.Conformance;
+using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.Harness;
+using Muon.Verification.Properties.Conformance;
+using Xunit.Abstractions;
+
+namespace Muon.Verification.Properties.LowPrecision;
+
+/// <summary>
+/// The optimizer-step level for implementations whose parameters or iteration are narrower than float64: realistic
+/// peers (torch.optim.Muon with bf16 parameters, muon.py with float32 parameters and a bf16 iteration, NVIDIA's float32
+/// Muon) pass as declared with every property judged; each broken twin, declared as its sibling, fails the listed property.
+/// </summary>
+public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
+{
+    public static TheoryData<int> Peers => [.. Enumerable.Range(0, OptimizerPeer.All.Count)];
+
+    public static TheoryData<int> Twins => [.. Enumerable.Range(0, OptimizerTwin.All.Count)];
+
+    [Theory]
+    [MemberData(nameof(Peers))]
+    public void A_realistic_low_precision_optimizer_passes_every_step_property(int index)
+    {
+        var peer = OptimizerPeer.All[index];
+        var level = Run(peer.Server());
+        Assert.All(level.Results, r => Assert.True(r.Verdict == ConformanceVerdict.Pass, $"{r.Property}: {r.Verdict.Text()} {r.Message}"));
+        Assert.Contains($"param dtype {peer.Orthogonalizer switch { _ when peer.ParamDtype is { } p => p, _ => "bfloat16" }}", level.Mode, StringComparison.Ordinal);
+        Assert.Contains("low precision", level.Mode, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Twins))]
+    public void A_broken_low_precision_optimizer_fails_its_property_declared_as_its_sibling(int index)
+    {
+        var twin = OptimizerTwin.All[index];
+        var level = Run(twin.DeclaredAs.Server(twin.Create, twin.Name));
+        var result = level.Results.Single(r => r.Property == twin.CaughtBy);
+        Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{twin.CaughtBy}: {result.Verdict.Text()} {result.Message}");
+    }
+
+    private LevelResult Run(ProtocolServer server)
+    {
+        using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
+        var level = OptimizerConformance.Run(new ConformanceSession(implementation), RunSettings.Standard);
+        output.WriteLine($"{server.Name}\nmode: {level.Mode}");
+        foreach (var r in level.Results) output.WriteLine($"  {r.Property}: {r.Verdict.Text()} {r.Message}");
+        return level;
+    }
+}

@@ -1,0 +1,59 @@
+using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Conformance.Protocol;
+
+namespace Muon.Verification.Properties.LowPrecision;
+
+/// <summary>
+/// A realistic low-precision Muon (<see cref="RealisticMuon"/>) as it would be served: its own orthogonalizer behind the
+/// <c>orthogonalize</c> op, the Newton–Schulz schedule it declares, the iteration dtype and (optionally) the parameter dtype.
+/// </summary>
+internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, string Dtype, string? ParamDtype, Func<OptimizerHyper, RealisticMuon> Create)
+{
+    /// <summary>The schedule the peer declares: exactly its own coefficients, cushion and eps.</summary>
+    public NewtonSchulz Declared => (NewtonSchulz)CalibrationProbe.Of(Orthogonalizer, Arithmetic.FloatFormat.Float64, Arithmetic.FloatFormat.Float64).Declared;
+
+    /// <summary>The protocol server for this peer, or for <paramref name="create"/> declared as this peer.</summary>
+    public ProtocolServer Server(Func<OptimizerHyper, RealisticMuon>? create = null, string? name = null)
+        => new(name ?? Name, Orthogonalizer, OrthogonalizerDeclaration.Of(Declared), RealisticMuon.Served(create ?? Create))
+        {
+            Dtype = Dtype,
+            ParamDtype = ParamDtype,
+        };
+
+    private static RealisticPeer TorchNs => RealisticPeer.KellerBf16MuonPy() with { Name = "keller-quintic×5 bf16 (torch: X / max(‖X‖, 1e-7))", Eps = 0 };
+
+    private static RealisticPeer Float32Ns => RealisticPeer.KellerBf16(eps: 0) with { Name = "keller-quintic×5 f32 (F.normalize)", Round = static f => f, Normalize = static f => f };
+
+    /// <summary>muon.py: float32 parameters, bf16 quintic, O·s in bf16.</summary>
+    public static OptimizerPeer KellerStyle { get; } = new("muon.py (f32 params, bf16 NS, O·s in bf16)", RealisticPeer.KellerBf16MuonPy(), "bfloat16", "float32", RealisticMuon.KellerStyle);
+
+    /// <summary>torch.optim.Muon with bf16 parameters (the aliasing fixed).</summary>
+    public static OptimizerPeer TorchBf16 { get; } = new("torch.optim.Muon (bf16 params)", TorchNs, "bfloat16", "bfloat16", h => RealisticMuon.TorchBf16(h));
+
+    /// <summary>torch.optim.Muon with bf16 parameters, param_dtype left for the oracle to measure.</summary>
+    public static OptimizerPeer TorchBf16Undeclared { get; } = TorchBf16 with { Name = "torch.optim.Muon (bf16 params, param_dtype undeclared)", ParamDtype = null };
+
+    /// <summary>NVIDIA's float32 Muon.</summary>
+    public static OptimizerPeer Float32 { get; } = new("nvidia muon (f32)", Float32Ns, "float32", "float32", RealisticMuon.Float32);
+
+    /// <summary>Every correct peer.</summary>
+    public static IReadOnlyList<OptimizerPeer> All { get; } = [KellerStyle, TorchBf16, TorchBf16Undeclared, Float32];
+}
+
+/// <summary>A broken low-precision Muon declared as its correct sibling, and the optimizer property that must fail.</summary>
+internal sealed record OptimizerTwin(string Name, OptimizerPeer DeclaredAs, Func<OptimizerHyper, RealisticMuon> Create, string CaughtBy)
+{
+    /// <summary>The broken twins of docs/conformance.md's low-precision optimizer table.</summary>
+    public static IReadOnlyList<OptimizerTwin> All { get; } =
+    [
+        new("torch bf16, momentum buffer normalized in place (bf16 params, nesterov=False)", OptimizerPeer.TorchBf16, h => RealisticMuon.TorchBf16(h, aliased: true), "optimizer/reference-trajectory"),
+        new("torch bf16, weight decay missing", OptimizerPeer.TorchBf16, h => RealisticMuon.TorchBf16(h with { WeightDecay = 0 }), "optimizer/zero-gradient-weight-decay"),
+        new("muon.py, raw gradient orthogonalized", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { OrthogonalizesGradient = true }, "optimizer/reference-trajectory"),
+        new("muon.py, shape scale missing", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { NoShapeScale = true }, "optimizer/shape-scale"),
+        new("nvidia f32, weight decay missing", OptimizerPeer.Float32, h => RealisticMuon.Float32(h with { WeightDecay = 0 }), "optimizer/zero-gradient-weight-decay"),
+        new("nvidia f32, momentum ignored (β sent, 0 used)", OptimizerPeer.Float32, h => RealisticMuon.Float32(h with { Momentum = 0 }), "optimizer/reference-trajectory"),
+    ];
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

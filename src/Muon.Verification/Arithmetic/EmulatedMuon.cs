@@ -1,0 +1,126 @@
+using MathNet.Numerics.LinearAlgebra;
+using Muon.Reference.Optimizers;
+using Muon.Reference.Orthogonalizers;
+
+namespace Muon.Verification.Arithmetic;
+
+/// <summary>
+/// The oracle's emulation of a Muon step as PyTorch code performs it with parameters and momentum held in a narrower
+/// format P (<see cref="Parameters"/>): every elementwise result computed exactly and rounded once to P (PyTorch computes
+/// in float32 "opmath" and rounds once; the difference is below float32's unit roundoff), Python scalars taken as float32.
+/// Per parameter: the buffer update (EMA <c>buf.lerp_(g, 1 − β)</c> or heavy ball <c>β·buf + g</c>), the Nesterov input, O
+/// = the orthogonalizer's output cast to P, decoupled decay <c>p·(1 − ηλ)</c>, then <c>p − η·s·O</c>. It shares no code with
+/// any peer it judges.
+/// <para>
+/// Correct implementations differ in two choices the declaration does not fix (<see cref="Variants"/>): the shape scale
+/// folded into the step (<c>p.add_(O, alpha = −η·s)</c>, torch.optim.Muon) or multiplied into O in O's own format first
+/// (<c>O *= s</c>, muon.py); and the buffer updated with one rounding (<c>lerp_</c>) or two (<c>mul_(β).add_(g, …)</c>).
+/// </para>
+/// </summary>
+public sealed class EmulatedMuon : IOptimizer
+{
+    private readonly IOrthogonalizer _orthogonalizer;
+    private readonly ShapeScale _scale;
+
+    /// <summary>Emulates Muon with <paramref name="options"/> around <paramref name="orthogonalizer"/>, parameters in <paramref name="parameters"/>.</summary>
+    /// <param name="options">Step size, momentum convention, β, Nesterov, weight decay.</param>
+    /// <param name="orthogonalizer">The orthogonalizer (the implementation's own, or the oracle's emulation of the declared one).</param>
+    /// <param name="scale">The shape scale s(rows, cols).</param>
+    /// <param name="parameters">P, the format of parameters, gradients and momentum.</param>
+    /// <param name="scaleFormat">Null: s folded into the step; else <c>O·s</c> rounded to this format (O's) first.</param>
+    /// <param name="twoRoundings">Update the buffer as <c>mul_</c> then <c>add_</c> (two roundings) instead of one.</param>
+    public EmulatedMuon(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat? scaleFormat = null, bool twoRoundings = false)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Validate();
+        _orthogonalizer = orthogonalizer ?? throw new ArgumentNullException(nameof(orthogonalizer));
+        Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+        _scale = scale;
+        ScaleFormat = scaleFormat;
+        TwoRoundings = twoRoundings;
+    }
+
+    /// <summary>The four variants (scale folded or in <paramref name="iteration"/>, one or two roundings of the buffer update).</summary>
+    public static IReadOnlyList<EmulatedMuon> Variants(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat iteration)
+        => [.. from folded in new[] { true, false } from two in new[] { false, true } select new EmulatedMuon(options, orthogonalizer, scale, parameters, folded ? null : iteration, two)];
+
+    /// <summary>The emulated options.</summary>
+    public OptimizerOptions Options { get; }
+
+    /// <summary>P.</summary>
+    public FloatFormat Parameters { get; }
+
+    /// <summary>Where <c>O·s</c> is rounded before the step (null: s folded into the step).</summary>
+    public FloatFormat? ScaleFormat { get; }
+
+    /// <summary>Whether the buffer update rounds twice.</summary>
+    public bool TwoRoundings { get; }
+
+    /// <inheritdoc />
+    public string Name => $"muon[{_orthogonalizer.Name}] with parameters in {Parameters}" + (ScaleFormat is { } f ? $", O·s in {f}" : "") + (TwoRoundings ? ", buffer mul_/add_" : "");
+
+    private double R(double x) => Parameters.Round(x);
+
+    private static double F32(double x) => FloatFormat.Float32.Round(x);
+
+    /// <inheritdoc />
+    public OptimizerState Start(ParameterSet parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return OptimizerState.Initial(Options.Convention == MomentumConvention.None ? null : parameters.ZerosLike());
+    }
+
+    /// <inheritdoc />
+    public OptimizerStep Step(ParameterSet parameters, ParameterSet gradients, OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(gradients);
+        ArgumentNullException.ThrowIfNull(state);
+        parameters.RequireSameLayout(gradients, "gradients");
+        double beta = F32(Options.Momentum), eta = Options.StepSize.At(state.T);
+        var momentum = state.Momentum;
+        var inputs = new List<(string, Matrix<double>)>();
+        var buffers = new List<(string, Matrix<double>)>();
+        foreach (var (name, g0) in gradients.Select(kv => (kv.Key, kv.Value)))
+        {
+            var g = g0.Map(R);
+            Matrix<double> input = g;
+            if (Options.Convention != MomentumConvention.None)
+            {
+                var m = (momentum ?? throw new InvalidOperationException("the state has no buffer: create it with Start()."))[name].Map(R);
+                bool ema = Options.Convention == MomentumConvention.Ema;
+                var buf = ema
+                    ? (TwoRoundings ? m.Map2((a, b) => R(R(beta * a) + F32(1 - Options.Momentum) * b), g) : m.Map2((a, b) => R(Lerp(a, b, F32(1 - Options.Momentum))), g))
+                    : (TwoRoundings ? m.Map2((a, b) => R(R(beta * a) + b), g) : m.Map2((a, b) => R(beta * a + b), g));
+                buffers.Add((name, buf));
+                input = !Options.Nesterov ? buf
+                    : ema ? g.Map2((a, b) => R(Lerp(a, b, beta)), buf)
+                    : g.Map2((a, b) => R(a + beta * b), buf);
+            }
+            inputs.Add((name, input));
+        }
+        var inputSet = ParameterSet.Of([.. inputs]);
+        var next = parameters.Zip(inputSet, (name, p0, u) =>
+        {
+            double etaP = Options.StepSizeOf(name, eta), decay = F32(1 - etaP * Options.WeightDecay);
+            var p = p0.Map(R);
+            var decayed = Options.WeightDecay == 0 ? p : p.Map(x => R(x * decay));
+            var o = _orthogonalizer.Orthogonalize(u);
+            if (o.RowCount != u.RowCount || o.ColumnCount != u.ColumnCount)
+                throw new InvalidOperationException($"orthogonalizer '{_orthogonalizer.Name}' returned {o.RowCount}×{o.ColumnCount} for the {u.RowCount}×{u.ColumnCount} input of '{name}'.");
+            double s = _scale.Factor(u.RowCount, u.ColumnCount);
+            if (ScaleFormat is { } format)
+            {
+                double s32 = F32(s), eta32 = F32(etaP);
+                var scaled = o.Map(x => format.Round(s32 * x));
+                return decayed.Map2((x, v) => R(x - eta32 * R(v)), scaled);
+            }
+            double alpha = F32(etaP * s);
+            return decayed.Map2((x, v) => R(x - alpha * R(v)), o);
+        });
+        return new OptimizerStep(next, new OptimizerState(state.T + 1, momentum is null ? null : ParameterSet.Of([.. buffers])), eta);
+    }
+
+    /// <summary>ATen's lerp: <c>w &lt; ½ ? a + w(b − a) : b − (b − a)(1 − w)</c>, evaluated exactly (one rounding follows).</summary>
+    private static double Lerp(double a, double b, double w) => w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w);
+}
