@@ -1,6 +1,7 @@
 using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
+using Muon.Verification.NegativeControls;
 using Muon.Verification.Properties.Conformance;
 using Xunit.Abstractions;
 
@@ -36,6 +37,32 @@ public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
         var level = Run(twin.DeclaredAs.Server(twin.Create, twin.Name));
         var result = level.Results.Single(r => r.Property == twin.CaughtBy);
         Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{twin.CaughtBy}: {result.Verdict.Text()} {result.Message}");
+    }
+
+    public static TheoryData<int, int> Catalogue
+    {
+        get
+        {
+            var data = new TheoryData<int, int>();
+            for (int d = 0; d < ControlTable.ProtocolOptimizers.Count; d++)
+                for (int p = 0; p < LowPrecisionCatalogue.Peers.Count; p++) data.Add(d, p);
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// Every entry of the optimizer catalogue stays detectable in float32 and with bfloat16 parameters: redone in the peer's
+    /// arithmetic and declared as the correct peer, it fails the catalogue's property (docs/conformance.md lists the table).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Catalogue))]
+    public void A_catalogue_defect_stays_detectable_in_low_precision(int defect, int peer)
+    {
+        var (d, defectClass, failing) = ControlTable.ProtocolOptimizers[defect];
+        var sibling = LowPrecisionCatalogue.Peers[peer];
+        var level = Run(sibling.Server(LowPrecisionCatalogue.Broken(sibling, d), $"{sibling.Name}: {defectClass}"));
+        var result = level.Results.Single(r => r.Property == failing);
+        Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{defectClass} in {sibling.Name}: {failing} {result.Verdict.Text()} {result.Message}");
     }
 
     private LevelResult Run(ProtocolServer server)

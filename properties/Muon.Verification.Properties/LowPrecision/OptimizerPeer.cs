@@ -1,5 +1,6 @@
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.NegativeControls;
 
 namespace Muon.Verification.Properties.LowPrecision;
 
@@ -48,12 +49,22 @@ internal sealed record OptimizerTwin(string Name, OptimizerPeer DeclaredAs, Func
     [
         new("torch bf16, momentum buffer normalized in place (bf16 params, nesterov=False)", OptimizerPeer.TorchBf16, h => RealisticMuon.TorchBf16(h, aliased: true), "optimizer/reference-trajectory"),
         new("torch bf16, weight decay missing", OptimizerPeer.TorchBf16, h => RealisticMuon.TorchBf16(h with { WeightDecay = 0 }), "optimizer/zero-gradient-weight-decay"),
-        new("muon.py, raw gradient orthogonalized", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { OrthogonalizesGradient = true }, "optimizer/reference-trajectory"),
-        new("muon.py, shape scale missing", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { NoShapeScale = true }, "optimizer/shape-scale"),
+        new("muon.py, raw gradient orthogonalized", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { Defect = OptimizerDefect.OrthogonalizesRawGradient }, "optimizer/reference-trajectory"),
+        new("muon.py, shape scale missing", OptimizerPeer.KellerStyle, h => RealisticMuon.KellerStyle(h) with { Defect = OptimizerDefect.MissingShapeScale }, "optimizer/shape-scale"),
         new("nvidia f32, weight decay missing", OptimizerPeer.Float32, h => RealisticMuon.Float32(h with { WeightDecay = 0 }), "optimizer/zero-gradient-weight-decay"),
         new("nvidia f32, momentum ignored (β sent, 0 used)", OptimizerPeer.Float32, h => RealisticMuon.Float32(h with { Momentum = 0 }), "optimizer/reference-trajectory"),
     ];
 
     /// <inheritdoc />
     public override string ToString() => Name;
+}
+
+/// <summary>The optimizer catalogue (<see cref="ControlTable.ProtocolOptimizers"/>) redone in low precision: each defect in a float32 and a bf16-parameter peer.</summary>
+internal static class LowPrecisionCatalogue
+{
+    /// <summary>The peers each defect is redone in.</summary>
+    public static IReadOnlyList<OptimizerPeer> Peers { get; } = [OptimizerPeer.Float32, OptimizerPeer.TorchBf16];
+
+    /// <summary>The defect in <paramref name="peer"/>'s arithmetic (weight decay in the peer's own form).</summary>
+    public static Func<OptimizerHyper, RealisticMuon> Broken(OptimizerPeer peer, OptimizerDefect defect) => h => peer.Create(h) with { Defect = defect };
 }

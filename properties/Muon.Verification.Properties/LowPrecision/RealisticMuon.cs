@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
+using Muon.Verification.NegativeControls;
 
 namespace Muon.Verification.Properties.LowPrecision;
 
@@ -30,11 +31,12 @@ namespace Muon.Verification.Properties.LowPrecision;
 /// <c>Tensor.norm</c> returns it; quotient rounded to bf16) normalizes the stored buffer. No effect otherwise.
 /// </param>
 /// <param name="DecayByAdd">Weight decay as <c>p.add_(p, alpha = −η·λ)</c> (NVIDIA) instead of <c>p.mul_(1 − η·λ)</c>.</param>
-/// <param name="NoShapeScale">Defect: the shape scale left out (s = 1).</param>
-/// <param name="OrthogonalizesGradient">Defect: the raw gradient orthogonalized instead of the momentum/Nesterov input.</param>
+/// <param name="Defect">One of the optimizer catalogue's defects (<see cref="OptimizerDefect"/>), done in this arithmetic; null: none.</param>
 internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogonalizer Orthogonalizer, bool Bf16Parameters,
-    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false, bool NoShapeScale = false, bool OrthogonalizesGradient = false) : IOptimizer
+    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false, OptimizerDefect? Defect = null) : IOptimizer
 {
+    private static int _noiseSeed;
+
     /// <summary>Rounding to P.</summary>
     public Func<float, float> Round => Bf16Parameters ? PeerArithmetic.Bf16 : static f => f;
 
@@ -49,22 +51,52 @@ internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogo
         var round = Round;
         float w = (float)(1 - Hyper.Momentum), beta = (float)Hyper.Momentum;
         var buffers = new List<(string, Matrix<double>)>();
-        var next = parameters.Zip(gradients, (name, p0, g0) =>
+        var next = new List<(string, Matrix<double>)>();
+        float[,]? shared = null;
+        for (int k = 0; k < parameters.Count; k++)
         {
+            var (name, p0) = parameters[k];
             int rows = p0.RowCount, cols = p0.ColumnCount;
             var p = Cast(p0, round);
-            var g = Cast(g0, round);
-            var m = Cast(momentum[name], round);
-            var buf = Map(m, g, (a, b) => round(Lerp(a, b, w)));
-            var input = Hyper.Nesterov ? Map(g, buf, (a, b) => round(Lerp(a, b, beta))) : buf;
-            var o = Orthogonalizer.Orthogonalize(ToMatrix(OrthogonalizesGradient ? g : input));
+            var g = Cast(gradients[name], round);
+            var m = Defect == OptimizerDefect.SharedMomentumBuffer && shared is not null && shared.GetLength(0) == rows && shared.GetLength(1) == cols ? shared : Cast(momentum[name], round);
+            float[,] buf, input;
+            Matrix<double> o;
+            if (Defect == OptimizerDefect.MomentumAfterOrthogonalization)
+            {
+                var og = Cast(Orthogonalizer.Orthogonalize(ToMatrix(g)), round);
+                buf = Map(m, og, (a, b) => round(Lerp(a, b, w)));
+                input = buf;
+                o = ToMatrix(buf);
+            }
+            else
+            {
+                buf = Map(m, g, (a, b) => round(Lerp(a, b, w)));
+                input = Defect == OptimizerDefect.OrthogonalizesRawGradient ? g
+                    : Hyper.Nesterov && Defect != OptimizerDefect.NesterovIgnored ? Map(g, buf, (a, b) => round(Lerp(a, b, beta))) : buf;
+                o = Orthogonalizer.Orthogonalize(ToMatrix(input));
+            }
             if (o.RowCount != rows || o.ColumnCount != cols) throw new InvalidOperationException($"{Orthogonalizer.Name} returned {o.RowCount}×{o.ColumnCount} for {rows}×{cols}.");
+            if (Defect == OptimizerDefect.NaNOnZeroGradient)
+            {
+                float n = 0;
+                foreach (float v in input) n += v * v;
+                o *= n / n; // "normalize" without a zero check: NaN on a zero input, exactly 1 otherwise
+            }
+            shared = buf;
             // The routine normalizes its own copy of the same values, so the step is unchanged; aliasing changes only what is stored.
             buffers.Add((name, ToMatrix(Aliases ? NormalizedInPlace(buf) : buf)));
 
-            double s = NoShapeScale ? 1 : Math.Sqrt(Math.Max(1.0, (double)rows / cols));
-            float decay = (float)(DecayByAdd ? -Hyper.Lr * Hyper.WeightDecay : 1 - Hyper.Lr * Hyper.WeightDecay);
-            float alpha = (float)(ScaleIn is null ? -(Hyper.Lr * s) : -Hyper.Lr);
+            double s = Defect switch
+            {
+                OptimizerDefect.MissingShapeScale => 1,
+                OptimizerDefect.WrongAxisShapeScale => Math.Sqrt(Math.Max(1.0, (double)cols / rows)),
+                _ => Math.Sqrt(Math.Max(1.0, (double)rows / cols)),
+            };
+            double lr = Defect == OptimizerDefect.LearningRateSquared ? Hyper.Lr * Hyper.Lr : Hyper.Lr;
+            double lrDecay = Defect switch { OptimizerDefect.WeightDecayNotApplied => 0, OptimizerDefect.WeightDecayWrongLr => 1, _ => Hyper.Lr };
+            float decay = (float)(DecayByAdd ? -lrDecay * Hyper.WeightDecay : 1 - lrDecay * Hyper.WeightDecay);
+            float alpha = (float)(ScaleIn is null ? -(lr * s) : -lr);
             var raw = Cast(o, static f => f);
             // muon.py: `update *= s` on the routine's own output (s a Python float: float32 opmath), rounded back to its dtype.
             var update = ScaleIn is { } scaleIn ? Map(raw, raw, (x, _) => round(scaleIn((float)s * x))) : Map(raw, raw, (x, _) => round(x));
@@ -73,9 +105,18 @@ internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogo
                 float decayed = round(DecayByAdd ? x + decay * x : x * decay);
                 return round(decayed + alpha * u);
             });
-            return ToMatrix(result);
-        });
-        return new OptimizerStep(next, new OptimizerState(state.T + 1, ParameterSet.Of([.. buffers])), Hyper.Lr);
+            if (Defect == OptimizerDefect.SkipsLaterParameters && k > 0) result = p;
+            if (Defect == OptimizerDefect.Nondeterministic)
+            {
+                float rms = 0;
+                foreach (float v in result) rms += v * v;
+                rms = MathF.Sqrt(rms / (rows * cols));
+                var noise = new Random(Interlocked.Increment(ref _noiseSeed)); // a new stream per call: run-to-run different, reproducible in sequence
+                result = Map(result, result, (x, _) => round(x + 1e-4f * rms * (float)(noise.NextDouble() * 2 - 1)));
+            }
+            next.Add((name, ToMatrix(result)));
+        }
+        return new OptimizerStep(ParameterSet.Of([.. next]), new OptimizerState(state.T + 1, ParameterSet.Of([.. buffers])), Hyper.Lr);
     }
 
     /// <summary>Keller Jordan's muon.py (SingleDeviceMuon): float32 parameters, quintic ×5 in bf16 as muon.py evaluates it, <c>O *= s</c> in bf16.</summary>

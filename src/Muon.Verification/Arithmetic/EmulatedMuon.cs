@@ -14,7 +14,7 @@ namespace Muon.Verification.Arithmetic;
 /// <para>
 /// Correct implementations differ in two choices the declaration does not fix (<see cref="Variants"/>): the shape scale
 /// folded into the step (<c>p.add_(O, alpha = −η·s)</c>, torch.optim.Muon) or multiplied into O in O's own format first
-/// (<c>O *= s</c>, muon.py); and the buffer updated with one rounding (<c>lerp_</c>) or two (<c>mul_(β).add_(g, …)</c>).
+/// (<c>O *= s</c>, muon.py); and how the buffer and the Nesterov input are evaluated (<see cref="BufferArithmetic"/>).
 /// </para>
 /// </summary>
 public sealed class EmulatedMuon : IOptimizer
@@ -28,8 +28,8 @@ public sealed class EmulatedMuon : IOptimizer
     /// <param name="scale">The shape scale s(rows, cols).</param>
     /// <param name="parameters">P, the format of parameters, gradients and momentum.</param>
     /// <param name="scaleFormat">Null: s folded into the step; else <c>O·s</c> rounded to this format (O's) first.</param>
-    /// <param name="twoRoundings">Update the buffer as <c>mul_</c> then <c>add_</c> (two roundings) instead of one.</param>
-    public EmulatedMuon(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat? scaleFormat = null, bool twoRoundings = false)
+    /// <param name="buffer">How the buffer and the Nesterov input are evaluated.</param>
+    public EmulatedMuon(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat? scaleFormat = null, BufferArithmetic buffer = BufferArithmetic.Exact)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
@@ -37,12 +37,12 @@ public sealed class EmulatedMuon : IOptimizer
         Parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
         _scale = scale;
         ScaleFormat = scaleFormat;
-        TwoRoundings = twoRoundings;
+        Buffer = buffer;
     }
 
-    /// <summary>The four variants (scale folded or in <paramref name="iteration"/>, one or two roundings of the buffer update).</summary>
+    /// <summary>The eight variants: the scale folded or applied in <paramref name="iteration"/>, times the four <see cref="BufferArithmetic"/> forms.</summary>
     public static IReadOnlyList<EmulatedMuon> Variants(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat iteration)
-        => [.. from folded in new[] { true, false } from two in new[] { false, true } select new EmulatedMuon(options, orthogonalizer, scale, parameters, folded ? null : iteration, two)];
+        => [.. from folded in new[] { true, false } from buffer in Enum.GetValues<BufferArithmetic>() select new EmulatedMuon(options, orthogonalizer, scale, parameters, folded ? null : iteration, buffer)];
 
     /// <summary>The emulated options.</summary>
     public OptimizerOptions Options { get; }
@@ -53,11 +53,11 @@ public sealed class EmulatedMuon : IOptimizer
     /// <summary>Where <c>O·s</c> is rounded before the step (null: s folded into the step).</summary>
     public FloatFormat? ScaleFormat { get; }
 
-    /// <summary>Whether the buffer update rounds twice.</summary>
-    public bool TwoRoundings { get; }
+    /// <summary>How the buffer and the Nesterov input are evaluated.</summary>
+    public BufferArithmetic Buffer { get; }
 
     /// <inheritdoc />
-    public string Name => $"muon[{_orthogonalizer.Name}] with parameters in {Parameters}" + (ScaleFormat is { } f ? $", O·s in {f}" : "") + (TwoRoundings ? ", buffer mul_/add_" : "");
+    public string Name => $"muon[{_orthogonalizer.Name}] with parameters in {Parameters}" + (ScaleFormat is { } f ? $", O·s in {f}" : "") + (Buffer == BufferArithmetic.Exact ? "" : $", buffer {Buffer}");
 
     private double R(double x) => Parameters.Round(x);
 
@@ -90,12 +90,12 @@ public sealed class EmulatedMuon : IOptimizer
                 var m = (momentum ?? throw new InvalidOperationException("the state has no buffer: create it with Start()."))[name].Map(R);
                 bool ema = Options.Convention == MomentumConvention.Ema;
                 var buf = ema
-                    ? (TwoRoundings ? m.Map2((a, b) => R(R(beta * a) + F32(1 - Options.Momentum) * b), g) : m.Map2((a, b) => R(Lerp(a, b, F32(1 - Options.Momentum))), g))
-                    : (TwoRoundings ? m.Map2((a, b) => R(R(beta * a) + b), g) : m.Map2((a, b) => R(beta * a + b), g));
+                    ? m.Map2((a, b) => Mix(a, b, 1 - Options.Momentum, beta), g)
+                    : m.Map2((a, b) => Buffer == BufferArithmetic.TwoOps ? R(R(beta * a) + b) : R(Fma(beta, a, b)), g);
                 buffers.Add((name, buf));
                 input = !Options.Nesterov ? buf
-                    : ema ? g.Map2((a, b) => R(Lerp(a, b, beta)), buf)
-                    : g.Map2((a, b) => R(a + beta * b), buf);
+                    : ema ? g.Map2((a, b) => Mix(a, b, Options.Momentum, 1 - Options.Momentum), buf)
+                    : g.Map2((a, b) => Buffer == BufferArithmetic.TwoOps ? R(a + R(beta * b)) : R(Fma(beta, b, a)), buf);
             }
             inputs.Add((name, input));
         }
@@ -121,6 +121,28 @@ public sealed class EmulatedMuon : IOptimizer
         return new OptimizerStep(next, new OptimizerState(state.T + 1, momentum is null ? null : ParameterSet.Of([.. buffers])), eta);
     }
 
-    /// <summary>ATen's lerp: <c>w &lt; ½ ? a + w(b − a) : b − (b − a)(1 − w)</c>, evaluated exactly (one rounding follows).</summary>
-    private static double Lerp(double a, double b, double w) => w < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w);
+    /// <summary>
+    /// lerp(a, b, w) = (1 − w)·a + w·b rounded to P, in this variant's arithmetic (<paramref name="keep"/> = 1 − w, the
+    /// coefficient of a in the two-op form): ATen's <c>w &lt; ½ ? a + w(b − a) : b − (b − a)(1 − w)</c> exactly, in float32, or
+    /// with the last multiply-add fused; or <c>a.mul_(1 − w).add_(b, alpha = w)</c>.
+    /// </summary>
+    private double Mix(double a, double b, double w, double keep)
+    {
+        double w32 = F32(w);
+        return Buffer switch
+        {
+            BufferArithmetic.Exact => R(w < 0.5 ? a + w32 * (b - a) : b - (b - a) * F32(1 - w32)),
+            BufferArithmetic.Float32 => R(w < 0.5 ? F32(a + F32(w32 * F32(b - a))) : F32(b - F32(F32(b - a) * F32(1 - w32)))),
+            BufferArithmetic.Fused => R(w < 0.5 ? F32(Math.FusedMultiplyAdd(w32, F32(b - a), a)) : F32(Math.FusedMultiplyAdd(-F32(b - a), F32(1 - w32), b))),
+            _ => R(R(F32(keep) * a) + w32 * b),
+        };
+    }
+
+    /// <summary>x·y + z in this variant's arithmetic (heavy ball), before the rounding to P.</summary>
+    private double Fma(double x, double y, double z) => Buffer switch
+    {
+        BufferArithmetic.Exact => x * y + z,
+        BufferArithmetic.Float32 => F32(F32(x * y) + z),
+        _ => F32(Math.FusedMultiplyAdd(x, y, z)),
+    };
 }

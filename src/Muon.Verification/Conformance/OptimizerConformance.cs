@@ -125,9 +125,7 @@ public static class OptimizerConformance
         StandardCases,
         () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays, format: a.LowPrecision ? a.Parameters : null), c =>
         {
-            // 16-bit parameters: P₀ scaled by η (rounded to P), so that one step's update is not below the rounding of P itself
-            // (‖P₀‖ ≈ √(mn) against η·‖O‖ ≈ 1e-2·√min(m,n) would leave the update at u_P·‖P₀‖, i.e. invisible).
-            IReadOnlyList<Matrix<double>> p0 = a.SixteenBitParameters ? [.. c.Parameters().Select(p => a.InParameters(c.Lr * p))] : c.Parameters();
+            var p0 = InitialParameters(c, a);
             var options = (Hyper(c) with { WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0 }).ToOptions(conv.Convention);
             var calibration = a.Calibration;
             var expected = calibration?.Run(options, o, conv.Scale!.Value, p0, c.Gradients, c.Steps);
@@ -244,11 +242,11 @@ public static class OptimizerConformance
         "optimizer/parameter-independence",
         "Each parameter's trajectory is the same whether it is optimized alone or together with others (no parameter skipped, no cross-talk).",
         "Muon acts per matrix; defect classes: parameters silently skipped, state shared between parameters",
-        $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))" + (a.LowPrecision && Calibratable(o, conv) ? $" + {R(OptimizerCalibration.DefaultFactor)}·s_t (the emulation's round-off scale of the alone run: a batched implementation may round differently)" : ""),
+        $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))" + (a.LowPrecision && Calibratable(o, conv) ? $" + {R(OptimizerCalibration.DefaultFactor)}·s_t (the emulation's round-off scale of the alone run: a batched implementation may round differently)" : "") + (a.SixteenBitParameters ? "; P₀ scaled by η so that updates exceed the rounding of P" : ""),
         StandardCases,
         () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true, format: a.LowPrecision ? a.Parameters : null), c =>
         {
-            var p0 = c.Parameters();
+            var p0 = InitialParameters(c, a);
             var together = Run(client, c, p0);
             for (int i = 0; i < p0.Count; i++)
             {
@@ -270,6 +268,13 @@ public static class OptimizerConformance
                     });
             }
         }));
+
+    /// <summary>
+    /// The case's initial parameters; with 16-bit parameters scaled by η (and rounded to P), so that one step's update is not
+    /// below the rounding of P itself (‖P₀‖ ≈ √(mn) against η·‖O‖ ≈ 1e-2·√min(m,n) would leave it at u_P·‖P₀‖: invisible).
+    /// </summary>
+    private static IReadOnlyList<Matrix<double>> InitialParameters(OptimizerCase c, OptimizerArithmetic a)
+        => a.SixteenBitParameters ? [.. c.Parameters().Select(p => a.InParameters(c.Lr * p))] : c.Parameters();
 
     /// <summary>Whether the conventions are known well enough to emulate the step (an orthogonalizer, a recognized scale and decay).</summary>
     private static bool Calibratable(IOrthogonalizer? o, OptimizerConventions conv) => o is not null && conv.Scale is not null && conv.DecoupledDecay is not null;
