@@ -67,7 +67,7 @@ public sealed record OptimizerArithmetic(FloatFormat Parameters, FloatFormat Ite
         string account = failure is not null
             ? $"param dtype {p} ({(declared is null ? "undeclared" : "declared")}; probe failed: {failure})"
             : declared is null
-                ? $"param dtype {p} (measured: {observation.Describe(p)})"
+                ? $"param dtype {p} ({observation.Describe(p)})"
                 : $"param dtype {p} (declared; {observation.Describe(declared)})";
         return new(p, iteration, normalization, account);
     }
