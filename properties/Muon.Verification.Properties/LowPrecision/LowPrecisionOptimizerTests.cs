@@ -65,6 +65,30 @@ public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
         Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{defectClass} in {sibling.Name}: {failing} {result.Verdict.Text()} {result.Message}");
     }
 
+    /// <summary>
+    /// The dynamics level takes the larger unit roundoff of iteration and parameters: NVIDIA's float32 Muon passes B2 with
+    /// δ_t for u = 2⁻²⁴; a float32-declared iteration over bf16 parameters is NOT APPLICABLE (not yet calibrated in 16-bit),
+    /// never judged at float32 bounds it cannot meet.
+    /// </summary>
+    [Fact]
+    public void The_dynamics_level_uses_the_parameters_arithmetic()
+    {
+        using (var f32 = ProcessImplementation.InProcess(OptimizerPeer.Float32.Server(), FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) }))
+        {
+            var level = DynamicsConformance.Run(new ConformanceSession(f32), RunSettings.Standard);
+            output.WriteLine(level.Mode);
+            foreach (var r in level.Results) output.WriteLine($"  {r.Property}: {r.Verdict.Text()} {r.Message}");
+            Assert.Contains(level.Results, r => r.Verdict == ConformanceVerdict.Pass);
+            Assert.DoesNotContain(level.Results, r => r.Verdict is ConformanceVerdict.Fail or ConformanceVerdict.ProtocolError);
+        }
+        var mixed = OptimizerPeer.TorchBf16 with { Dtype = "float32" };
+        using var bf16 = ProcessImplementation.InProcess(mixed.Server(), FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
+        var mixedLevel = DynamicsConformance.Run(new ConformanceSession(bf16), RunSettings.Standard);
+        output.WriteLine(mixedLevel.Mode);
+        Assert.All(mixedLevel.Results, r => Assert.Equal(ConformanceVerdict.NotApplicable, r.Verdict));
+        Assert.Contains("param dtype bfloat16", mixedLevel.Results[0].Message, StringComparison.Ordinal);
+    }
+
     private LevelResult Run(ProtocolServer server)
     {
         using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
