@@ -27,6 +27,8 @@ public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
         Assert.All(level.Results, r => Assert.True(r.Verdict == ConformanceVerdict.Pass, $"{r.Property}: {r.Verdict.Text()} {r.Message}"));
         Assert.Contains($"param dtype {peer.Orthogonalizer switch { _ when peer.ParamDtype is { } p => p, _ => "bfloat16" }}", level.Mode, StringComparison.Ordinal);
         Assert.Contains("low precision", level.Mode, StringComparison.Ordinal);
+        if (!peer.DeclaresConventions)
+            Assert.Contains("scale sqrt-max-1-rows-over-cols (measured), weight decay decoupled (measured)", level.Mode, StringComparison.Ordinal);
     }
 
     [Theory]

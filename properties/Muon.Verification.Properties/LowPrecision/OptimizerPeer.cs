@@ -8,14 +8,15 @@ namespace Muon.Verification.Properties.LowPrecision;
 /// A realistic low-precision Muon (<see cref="RealisticMuon"/>) as it would be served: its own orthogonalizer behind the
 /// <c>orthogonalize</c> op, the Newton–Schulz schedule it declares, the iteration dtype and (optionally) the parameter dtype.
 /// </summary>
-internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, string Dtype, string? ParamDtype, Func<OptimizerHyper, RealisticMuon> Create)
+internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, string Dtype, string? ParamDtype, Func<OptimizerHyper, RealisticMuon> Create, bool DeclaresConventions = true)
 {
     /// <summary>The schedule the peer declares: exactly its own coefficients, cushion and eps.</summary>
     public NewtonSchulz Declared => (NewtonSchulz)CalibrationProbe.Of(Orthogonalizer, Arithmetic.FloatFormat.Float64, Arithmetic.FloatFormat.Float64).Declared;
 
     /// <summary>The protocol server for this peer, or for <paramref name="create"/> declared as this peer.</summary>
     public ProtocolServer Server(Func<OptimizerHyper, RealisticMuon>? create = null, string? name = null)
-        => new(name ?? Name, Orthogonalizer, OrthogonalizerDeclaration.Of(Declared), RealisticMuon.Served(create ?? Create))
+        => new(name ?? Name, Orthogonalizer, OrthogonalizerDeclaration.Of(Declared),
+            DeclaresConventions ? RealisticMuon.Served(create ?? Create) : RealisticMuon.Served(create ?? Create) with { Scale = null, WeightDecay = null })
         {
             Dtype = Dtype,
             ParamDtype = ParamDtype,
@@ -34,11 +35,14 @@ internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, 
     /// <summary>torch.optim.Muon with bf16 parameters, param_dtype left for the oracle to measure.</summary>
     public static OptimizerPeer TorchBf16Undeclared { get; } = TorchBf16 with { Name = "torch.optim.Muon (bf16 params, param_dtype undeclared)", ParamDtype = null };
 
+    /// <summary>torch.optim.Muon with bf16 parameters declaring neither its shape scale nor its weight decay: the probes measure them in bf16.</summary>
+    public static OptimizerPeer TorchBf16Measured { get; } = TorchBf16 with { Name = "torch.optim.Muon (bf16 params, scale and decay undeclared)", DeclaresConventions = false };
+
     /// <summary>NVIDIA's float32 Muon.</summary>
     public static OptimizerPeer Float32 { get; } = new("nvidia muon (f32)", Float32Ns, "float32", "float32", RealisticMuon.Float32);
 
     /// <summary>Every correct peer.</summary>
-    public static IReadOnlyList<OptimizerPeer> All { get; } = [KellerStyle, TorchBf16, TorchBf16Undeclared, Float32];
+    public static IReadOnlyList<OptimizerPeer> All { get; } = [KellerStyle, TorchBf16, TorchBf16Undeclared, TorchBf16Measured, Float32];
 }
 
 /// <summary>A broken low-precision Muon declared as its correct sibling, and the optimizer property that must fail.</summary>
