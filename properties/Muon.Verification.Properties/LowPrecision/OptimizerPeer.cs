@@ -38,11 +38,17 @@ internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, 
     /// <summary>torch.optim.Muon with bf16 parameters declaring neither its shape scale nor its weight decay: the probes measure them in bf16.</summary>
     public static OptimizerPeer TorchBf16Measured { get; } = TorchBf16 with { Name = "torch.optim.Muon (bf16 params, scale and decay undeclared)", DeclaresConventions = false };
 
+    /// <summary>torch.optim.Muon with bf16 parameters around a float32 iteration (P narrower than I: O is cast to bf16 before the step).</summary>
+    public static OptimizerPeer Bf16OverFloat32 { get; } = new("torch-style Muon (bf16 params, f32 NS)", Float32Ns, "float32", "bfloat16", h => RealisticMuon.TorchBf16(h) with { Orthogonalizer = Float32Ns });
+
+    /// <summary>torch.optim.Muon with float16 parameters around the bf16 iteration (no aliasing: <c>.bfloat16()</c> copies an fp16 buffer).</summary>
+    public static OptimizerPeer TorchF16 { get; } = new("torch.optim.Muon (fp16 params)", TorchNs, "bfloat16", "float16", h => RealisticMuon.TorchBf16(h) with { Name = "torch.optim.Muon (fp16 params)", Bf16Parameters = false, ParameterRound = PeerArithmetic.F16 });
+
     /// <summary>NVIDIA's float32 Muon.</summary>
     public static OptimizerPeer Float32 { get; } = new("nvidia muon (f32)", Float32Ns, "float32", "float32", RealisticMuon.Float32);
 
     /// <summary>Every correct peer.</summary>
-    public static IReadOnlyList<OptimizerPeer> All { get; } = [KellerStyle, TorchBf16, TorchBf16Undeclared, TorchBf16Measured, Float32];
+    public static IReadOnlyList<OptimizerPeer> All { get; } = [KellerStyle, TorchBf16, TorchBf16Undeclared, TorchBf16Measured, Bf16OverFloat32, TorchF16, Float32];
 }
 
 /// <summary>A broken low-precision Muon declared as its correct sibling, and the optimizer property that must fail.</summary>
@@ -63,11 +69,11 @@ internal sealed record OptimizerTwin(string Name, OptimizerPeer DeclaredAs, Func
     public override string ToString() => Name;
 }
 
-/// <summary>The optimizer catalogue (<see cref="ControlTable.ProtocolOptimizers"/>) redone in low precision: each defect in a float32 and a bf16-parameter peer.</summary>
+/// <summary>The optimizer catalogue (<see cref="ControlTable.ProtocolOptimizers"/>) redone in low precision: each defect in NVIDIA's float32 Muon, muon.py (float32 parameters, bf16 iteration, O·s in bf16) and torch.optim.Muon with bf16 parameters.</summary>
 internal static class LowPrecisionCatalogue
 {
     /// <summary>The peers each defect is redone in.</summary>
-    public static IReadOnlyList<OptimizerPeer> Peers { get; } = [OptimizerPeer.Float32, OptimizerPeer.TorchBf16];
+    public static IReadOnlyList<OptimizerPeer> Peers { get; } = [OptimizerPeer.Float32, OptimizerPeer.KellerStyle, OptimizerPeer.TorchBf16];
 
     /// <summary>The defect in <paramref name="peer"/>'s arithmetic (weight decay in the peer's own form).</summary>
     public static Func<OptimizerHyper, RealisticMuon> Broken(OptimizerPeer peer, OptimizerDefect defect) => h => peer.Create(h) with { Defect = defect };

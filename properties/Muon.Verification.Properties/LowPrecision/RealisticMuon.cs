@@ -31,14 +31,15 @@ namespace Muon.Verification.Properties.LowPrecision;
 /// <c>Tensor.norm</c> returns it; quotient rounded to bf16) normalizes the stored buffer. No effect otherwise.
 /// </param>
 /// <param name="DecayByAdd">Weight decay as <c>p.add_(p, alpha = −η·λ)</c> (NVIDIA) instead of <c>p.mul_(1 − η·λ)</c>.</param>
+/// <param name="ParameterRound">Another parameter format than bf16/float32 (float16: <see cref="PeerArithmetic.F16"/>); overrides <paramref name="Bf16Parameters"/>'s rounding.</param>
 /// <param name="Defect">One of the optimizer catalogue's defects (<see cref="OptimizerDefect"/>), done in this arithmetic; null: none.</param>
 internal sealed record RealisticMuon(string Name, OptimizerHyper Hyper, IOrthogonalizer Orthogonalizer, bool Bf16Parameters,
-    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false, OptimizerDefect? Defect = null) : IOptimizer
+    Func<float, float>? ScaleIn = null, bool AliasedBuffer = false, bool DecayByAdd = false, OptimizerDefect? Defect = null, Func<float, float>? ParameterRound = null) : IOptimizer
 {
     private static int _noiseSeed;
 
     /// <summary>Rounding to P.</summary>
-    public Func<float, float> Round => Bf16Parameters ? PeerArithmetic.Bf16 : static f => f;
+    public Func<float, float> Round => ParameterRound ?? (Bf16Parameters ? PeerArithmetic.Bf16 : static f => f);
 
     /// <summary>Whether the aliasing defect is active for these settings.</summary>
     public bool Aliases => AliasedBuffer && Bf16Parameters && !Hyper.Nesterov;

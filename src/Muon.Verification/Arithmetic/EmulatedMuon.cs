@@ -29,8 +29,11 @@ public sealed class EmulatedMuon : IOptimizer
     /// <param name="parameters">P, the format of parameters, gradients and momentum.</param>
     /// <param name="scaleFormat">Null: s folded into the step; else <c>O·s</c> rounded to this format (O's) first.</param>
     /// <param name="buffer">How the buffer and the Nesterov input are evaluated.</param>
-    public EmulatedMuon(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat? scaleFormat = null, BufferArithmetic buffer = BufferArithmetic.Exact)
+    /// <param name="roundParameters">Round the parameters to P (false: only the buffer and the Nesterov input are held in P, the
+    /// step itself is float64 — the oracle's reference for a low-precision implementation).</param>
+    public EmulatedMuon(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat? scaleFormat = null, BufferArithmetic buffer = BufferArithmetic.Exact, bool roundParameters = true)
     {
+        RoundsParameters = roundParameters;
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Validate();
         _orthogonalizer = orthogonalizer ?? throw new ArgumentNullException(nameof(orthogonalizer));
@@ -43,6 +46,20 @@ public sealed class EmulatedMuon : IOptimizer
     /// <summary>The eight variants: the scale folded or applied in <paramref name="iteration"/>, times the four <see cref="BufferArithmetic"/> forms.</summary>
     public static IReadOnlyList<EmulatedMuon> Variants(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters, FloatFormat iteration)
         => [.. from folded in new[] { true, false } from buffer in Enum.GetValues<BufferArithmetic>() select new EmulatedMuon(options, orthogonalizer, scale, parameters, folded ? null : iteration, buffer)];
+
+    /// <summary>The orthogonalizer the step uses.</summary>
+    public IOrthogonalizer Orthogonalizer => _orthogonalizer;
+
+    /// <summary>This variant around another orthogonalizer.</summary>
+    public EmulatedMuon With(IOrthogonalizer orthogonalizer) => new(Options, orthogonalizer, _scale, Parameters, ScaleFormat, Buffer, RoundsParameters);
+
+    /// <summary>The reference for an implementation holding its momentum in <paramref name="parameters"/>: the buffer and the
+    /// Nesterov input rounded once to P (<see cref="BufferArithmetic.Exact"/>), the step in float64.</summary>
+    public static EmulatedMuon Reference(OptimizerOptions options, IOrthogonalizer orthogonalizer, ShapeScale scale, FloatFormat parameters)
+        => new(options, orthogonalizer, scale, parameters, null, BufferArithmetic.Exact, roundParameters: false);
+
+    /// <summary>Whether the parameters (not only the buffer) are rounded to P.</summary>
+    public bool RoundsParameters { get; }
 
     /// <summary>The emulated options.</summary>
     public OptimizerOptions Options { get; }
@@ -60,6 +77,8 @@ public sealed class EmulatedMuon : IOptimizer
     public string Name => $"muon[{_orthogonalizer.Name}] with parameters in {Parameters}" + (ScaleFormat is { } f ? $", O·s in {f}" : "") + (Buffer == BufferArithmetic.Exact ? "" : $", buffer {Buffer}");
 
     private double R(double x) => Parameters.Round(x);
+
+    private double RP(double x) => RoundsParameters ? Parameters.Round(x) : x;
 
     private static double F32(double x) => FloatFormat.Float32.Round(x);
 
@@ -102,9 +121,9 @@ public sealed class EmulatedMuon : IOptimizer
         var inputSet = ParameterSet.Of([.. inputs]);
         var next = parameters.Zip(inputSet, (name, p0, u) =>
         {
-            double etaP = Options.StepSizeOf(name, eta), decay = F32(1 - etaP * Options.WeightDecay);
-            var p = p0.Map(R);
-            var decayed = Options.WeightDecay == 0 ? p : p.Map(x => R(x * decay));
+            double etaP = Options.StepSizeOf(name, eta), decay = RoundsParameters ? F32(1 - etaP * Options.WeightDecay) : 1 - etaP * Options.WeightDecay;
+            var p = p0.Map(RP);
+            var decayed = Options.WeightDecay == 0 ? p : p.Map(x => RP(x * decay));
             var o = _orthogonalizer.Orthogonalize(u);
             if (o.RowCount != u.RowCount || o.ColumnCount != u.ColumnCount)
                 throw new InvalidOperationException($"orthogonalizer '{_orthogonalizer.Name}' returned {o.RowCount}×{o.ColumnCount} for the {u.RowCount}×{u.ColumnCount} input of '{name}'.");
@@ -113,10 +132,10 @@ public sealed class EmulatedMuon : IOptimizer
             {
                 double s32 = F32(s), eta32 = F32(etaP);
                 var scaled = o.Map(x => format.Round(s32 * x));
-                return decayed.Map2((x, v) => R(x - eta32 * R(v)), scaled);
+                return decayed.Map2((x, v) => RP(x - eta32 * RP(v)), scaled);
             }
-            double alpha = F32(etaP * s);
-            return decayed.Map2((x, v) => R(x - alpha * R(v)), o);
+            double alpha = RoundsParameters ? F32(etaP * s) : etaP * s;
+            return decayed.Map2((x, v) => RP(x - alpha * RP(v)), o);
         });
         return new OptimizerStep(next, new OptimizerState(state.T + 1, momentum is null ? null : ParameterSet.Of([.. buffers])), eta);
     }

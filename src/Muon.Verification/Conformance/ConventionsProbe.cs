@@ -20,7 +20,8 @@ public static class ConventionsProbe
     /// source text; a fatal one (the session broke) is thrown. In low precision (<paramref name="arithmetic"/>) the scale
     /// probe starts from zero parameters (so ‖P₁‖ = η·s·‖O(g)‖ up to one rounding), gradients and parameters are P numbers,
     /// the decay probe uses ηλ = 0.25 (decoupled 0.75 against none 1), and a factor matches within
-    /// 1e-6 + 1.01·(u_P + u_I + u₃₂) relative — below the 8 % that separates the closest two conventions (√(7/6)).
+    /// 1e-6 + 1.01·ρ relative (<see cref="Arithmetic.OptimizerCalibration.StepRoundOff"/>) — below the 8 % that separates the
+    /// closest two conventions (√(7/6)) in every format the protocol names.
     /// </summary>
     public static OptimizerConventions Measure(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions declared, OptimizerArithmetic? arithmetic = null)
     {
