@@ -96,6 +96,22 @@ public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
         Assert.Contains("param dtype bfloat16", mixedLevel.Results[0].Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The round-off scale is the oracle's alone: an implementation whose <c>orthogonalize</c> carries ±0.05 discontinuous
+    /// noise cannot widen its own tolerance and hide a defect (Nesterov ignored) behind it (review of the first design, where
+    /// the scale was taken around the implementation's op and this case passed every property).
+    /// </summary>
+    [Fact]
+    public void A_noisy_orthogonalize_cannot_widen_the_trajectory_tolerance()
+    {
+        var peer = OptimizerPeer.TorchBf16;
+        var noisy = new HashedNoise(peer.Orthogonalizer, 0.05);
+        var level = Run(peer.Server(h => RealisticMuon.TorchBf16(h) with { Orthogonalizer = noisy, Defect = OptimizerDefect.NesterovIgnored }, "torch bf16, noisy orthogonalize, Nesterov ignored", noisy));
+        var result = level.Results.Single(r => r.Property == "optimizer/reference-trajectory");
+        Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{result.Verdict.Text()} {result.Message}");
+        Assert.NotNull(result.Violation);
+    }
+
     private LevelResult Run(ProtocolServer server)
     {
         using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });

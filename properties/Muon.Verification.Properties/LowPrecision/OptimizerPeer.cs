@@ -1,3 +1,4 @@
+using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Orthogonalizers;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.NegativeControls;
@@ -14,8 +15,8 @@ internal sealed record OptimizerPeer(string Name, RealisticPeer Orthogonalizer, 
     public NewtonSchulz Declared => (NewtonSchulz)CalibrationProbe.Of(Orthogonalizer, Arithmetic.FloatFormat.Float64, Arithmetic.FloatFormat.Float64).Declared;
 
     /// <summary>The protocol server for this peer, or for <paramref name="create"/> declared as this peer.</summary>
-    public ProtocolServer Server(Func<OptimizerHyper, RealisticMuon>? create = null, string? name = null)
-        => new(name ?? Name, Orthogonalizer, OrthogonalizerDeclaration.Of(Declared),
+    public ProtocolServer Server(Func<OptimizerHyper, RealisticMuon>? create = null, string? name = null, IOrthogonalizer? op = null)
+        => new(name ?? Name, op ?? Orthogonalizer, OrthogonalizerDeclaration.Of(Declared),
             DeclaresConventions ? RealisticMuon.Served(create ?? Create) : RealisticMuon.Served(create ?? Create) with { Scale = null, WeightDecay = null })
         {
             Dtype = Dtype,
@@ -77,4 +78,24 @@ internal static class LowPrecisionCatalogue
 
     /// <summary>The defect in <paramref name="peer"/>'s arithmetic (weight decay in the peer's own form).</summary>
     public static Func<OptimizerHyper, RealisticMuon> Broken(OptimizerPeer peer, OptimizerDefect defect) => h => peer.Create(h) with { Defect = defect };
+}
+
+/// <summary>
+/// An orthogonalizer whose output carries deterministic noise of ±<paramref name="amplitude"/> per entry, hashed from the
+/// input's bits (discontinuous: a one-unit change of the input redraws it), rounded to bf16 — noisier than its declared
+/// arithmetic. With the scale taken around the implementation's own op, it widened its own optimizer tolerance.
+/// </summary>
+internal sealed class HashedNoise(IOrthogonalizer inner, double amplitude) : IOrthogonalizer
+{
+    public string Name => $"{inner.Name} + hashed noise ±{amplitude}";
+
+    public Matrix<double> Orthogonalize(Matrix<double> g)
+    {
+        var o = inner.Orthogonalize(g);
+        if (g.FrobeniusNorm() == 0) return o;
+        ulong h = 1469598103934665603UL;
+        foreach (double v in g.Enumerate()) h = (h ^ BitConverter.DoubleToUInt64Bits(v)) * 1099511628211UL;
+        var rng = new Random((int)(h ^ (h >> 32)));
+        return o.Map(x => (double)PeerArithmetic.Bf16((float)(x + amplitude * (2 * rng.NextDouble() - 1))));
+    }
 }
