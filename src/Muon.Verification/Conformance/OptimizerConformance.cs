@@ -123,9 +123,9 @@ public static class OptimizerConformance
             ? $"‖P − P_ref‖_F ≤ max({R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)), {R(OptimizerCalibration.DefaultFactor)}·s_t), s_t the round-off scale of the oracle's emulation in {a.Parameters}/{a.Iteration} (OptimizerCalibration){(a.SixteenBitParameters ? "; P₀ scaled by η so that updates exceed the rounding of P" : "")}"
             : $"‖P − P_ref‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)) per parameter",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays, format: a.LowPrecision ? a.Parameters : null), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays, format: a.LowPrecision ? a.Parameters : null, parametersScaledByLr: a.SixteenBitParameters), c =>
         {
-            var p0 = InitialParameters(c, a);
+            var p0 = c.Parameters();
             var options = (Hyper(c) with { WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0 }).ToOptions(conv.Convention);
             var calibration = a.Calibration;
             var scales = calibration?.Scale(options, conv.Scale!.Value, p0, c.Gradients, c.Steps);
@@ -241,9 +241,9 @@ public static class OptimizerConformance
         "Muon acts per matrix; defect classes: parameters silently skipped, state shared between parameters",
         $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))" + (a.LowPrecision ? $" in every arithmetic (the same per-parameter operations give the same bits; every correct low-precision peer measured exactly 0)" : "") + (a.SixteenBitParameters ? "; P₀ scaled by η so that updates exceed the rounding of P" : ""),
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true, format: a.LowPrecision ? a.Parameters : null), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true, format: a.LowPrecision ? a.Parameters : null, parametersScaledByLr: a.SixteenBitParameters), c =>
         {
-            var p0 = InitialParameters(c, a);
+            var p0 = c.Parameters();
             var together = Run(client, c, p0);
             for (int i = 0; i < p0.Count; i++)
             {
@@ -259,13 +259,6 @@ public static class OptimizerConformance
                     });
             }
         }));
-
-    /// <summary>
-    /// The case's initial parameters; with 16-bit parameters scaled by η (and rounded to P), so that one step's update is not
-    /// below the rounding of P itself (‖P₀‖ ≈ √(mn) against η·‖O‖ ≈ 1e-2·√min(m,n) would leave it at u_P·‖P₀‖: invisible).
-    /// </summary>
-    private static IReadOnlyList<Matrix<double>> InitialParameters(OptimizerCase c, OptimizerArithmetic a)
-        => a.SixteenBitParameters ? [.. c.Parameters().Select(p => a.InParameters(c.Lr * p))] : c.Parameters();
 
     private static PropertySpec Determinism(ProtocolClient client, OptimizerConventions conv, double[] decays, FloatFormat? format) => new(
         "optimizer/determinism",
