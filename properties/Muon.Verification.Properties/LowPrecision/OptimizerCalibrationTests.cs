@@ -5,7 +5,6 @@ using Muon.Verification.Conformance;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
 using Muon.Verification.Properties.Conformance;
-using Muon.Verification.Statistics;
 using Xunit.Abstractions;
 
 namespace Muon.Verification.Properties.LowPrecision;
@@ -27,15 +26,7 @@ public sealed class OptimizerCalibrationTests(ITestOutputHelper output)
     {
         var peer = OptimizerPeer.All[index];
         var ratios = Ratios(peer.Server());
-        int over = 0;
-        foreach (var (id, list) in ratios.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            list.Sort();
-            int n = list.Count(x => x > OptimizerCalibration.DefaultFactor);
-            over += n;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{peer.Name} | {id} | n = {list.Count} | median {list[list.Count / 2]:G3} | q99 {list[(int)(0.99 * (list.Count - 1))]:G3} | max {list[^1]:G3} | over {OptimizerCalibration.DefaultFactor}: {n} | 95 % upper bound {ClopperPearson.Upper(n, list.Count, 0.95):G3}"));
-        }
+        int over = RatioSummary.Report(output, peer.Name, ratios, OptimizerCalibration.DefaultFactor);
         Assert.Equal(0, over);
     }
 

@@ -31,7 +31,7 @@ public sealed class OptimizerCalibration
     /// ‖P − P_ref‖_F / s per parameter and step. Over 28 000 cases (139 391 values) of seven independent peers —
     /// torch.optim.Muon with bf16 parameters (declared, measured, conventions measured), with fp16 parameters, and with bf16
     /// parameters over a float32 iteration; muon.py with float32 parameters and O·s in bf16; NVIDIA's float32 Muon — the
-    /// largest ratio was 2.16 and no case exceeded 8: 95 % upper bound 1.1e-4 per case. Broken twins reach 18.9 (the
+    /// largest ratio was 2.16 and no case exceeded 8: 95 % upper bound 1.1e-4 per case. Broken twins reach 18.5 (the
     /// aliased momentum buffer) to 2.8e4 (docs/conformance.md, "Low-precision optimizers").
     /// </summary>
     public const double DefaultFactor = LawCalibration.DefaultFactor;
