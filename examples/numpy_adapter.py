@@ -3,16 +3,29 @@
 
     muon-verify check --exec "python3 examples/numpy_adapter.py --kind keller"
     muon-verify check --exec "python3 examples/numpy_adapter.py --kind exact"
+    muon-verify check --exec "python3 examples/numpy_adapter.py --kind keller --dtype bfloat16 --param-dtype bfloat16"
 
 --kind exact    exact polar factor U·1[σ > 1e-12·σ₁]·Vᵀ from NumPy's SVD (declares {"kind": "exact"})
 --kind keller   Keller Jordan's quintic (3.4445, −4.7750, 2.0315) × 5 on G/‖G‖_F (declares its schedule)
 --declare-nothing   declare no orthogonalizer (the oracle then judges it by the default orthogonalized band)
 --dtype float32     iterate in float32 (declared; the oracle then derives its tolerances for u = 2^-24)
 --dtype bfloat16    Keller's muon.py iteration in emulated bfloat16 (X = bf16(G)/(‖X‖_F + 1e-7), every op rounded to
-                    bf16); orthogonalize only: declares its schedule with eps 1e-7 and the "orthogonalize" capability
+                    bf16; declares its schedule with eps 1e-7); the optimizer orthogonalizes with it too
+--param-dtype float32|bfloat16|float64
+                    keep the parameters and the momentum buffer in that dtype, as PyTorch does (declared as
+                    "param_dtype"; omitted: float64 and undeclared, so the oracle measures it): parameters and gradients
+                    cast to it, every elementwise op computed in float32 ("opmath") and rounded once to it
+--defect aliased-buffer
+                    NEGATIVE CONTROL, a known-broken twin (needs --dtype bfloat16 --param-dtype bfloat16): without
+                    Nesterov the buffer is replaced by its normalized copy X/(‖X‖_F + 1e-7), as in torch.optim.Muon
+                    when .bfloat16() returns the bf16 buffer itself and the normalization divides it in place. The
+                    oracle must FAIL it (optimizer/reference-trajectory); it declares the same as its correct sibling.
 
 The optimizer is Muon with EMA momentum (M ← βM + (1−β)g; Nesterov input (1−β)g + βM when hyper.nesterov), no shape scale,
-decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that.
+decoupled weight decay p ← p·(1 − lr·wd) before the update — and it declares exactly that. With a narrower --param-dtype P
+it follows torch.optim.Muon's code: buf.lerp_(g, 1 − β); input g.lerp(buf, β) (Nesterov) or buf; p.mul_(1 − lr·wd);
+p.add_(O, alpha=−lr·s) — ATen's lerp and the scalar multiplies in float32 with the Python scalars as float32, each result
+rounded once to P; O the orthogonalizer's output (bf16 numbers with --dtype bfloat16).
 Requires NumPy (Debian: apt-get install -y python3-numpy, then run with /usr/bin/python3).
 Rules every adapter must follow: one JSON object per line on stdout, flushed; logs go to stderr only.
 """
@@ -97,6 +110,18 @@ def to_bf16(x):
     return np.where(np.isfinite(x), rounded.reshape(x.shape), x)
 
 
+def normalize_bf16(g):
+    """muon.py's first line in bf16: X = G.bfloat16() (a float64 → bf16 cast goes through float32, as torch's does), on the
+    wide orientation X / (‖X‖_F + 1e-7), the norm a float32 reduction rounded to bf16. Returned in g's orientation."""
+    x = to_bf16(np.asarray(g).astype(np.float32))
+    tall = x.shape[0] > x.shape[1]
+    if tall:
+        x = x.T
+    norm = to_bf16(np.linalg.norm(x))  # float32 reduction, result rounded to bf16
+    x = to_bf16(x / to_bf16(norm + to_bf16(KELLER_EPS)))  # a zero input stays zero (0 / eps)
+    return x.T if tall else x
+
+
 def keller_quintic_bf16(g):
     """Keller Jordan's zeropower_via_newtonschulz5 as muon.py runs it, in emulated bfloat16.
 
@@ -104,12 +129,10 @@ def keller_quintic_bf16(g):
     float32, as bf16 GEMMs do); the Python scalars (eps, a, b, c) meet bf16 tensors, so they are rounded to bf16 too."""
     if not np.all(np.isfinite(g)):
         raise ValueError("input has a non-finite entry")
-    x = to_bf16(g.astype(np.float32))  # G.bfloat16(): a float64 → bf16 cast goes through float32, as torch's does
-    tall = x.shape[0] > x.shape[1]
+    tall = g.shape[0] > g.shape[1]
+    x = normalize_bf16(g)
     if tall:
         x = x.T  # iterate on the wide orientation (A = XXᵀ is the small Gram matrix)
-    norm = to_bf16(np.linalg.norm(x))  # float32 reduction, result rounded to bf16
-    x = to_bf16(x / to_bf16(norm + to_bf16(KELLER_EPS)))  # a zero input stays zero (0 / eps)
     a, b, c = (to_bf16(v) for v in KELLER)  # (3.4375, −4.78125, 2.03125) in bf16
     for _ in range(STEPS):
         gram = to_bf16(x @ x.T)
@@ -119,14 +142,48 @@ def keller_quintic_bf16(g):
     return (x.T if tall else x).astype(np.float64)
 
 
+class ParamArithmetic:
+    """The parameters' and the momentum buffer's dtype P and PyTorch's elementwise ops in it (ATen computes a float32 or
+    bf16 tensor op in float32, its "opmath" type, with Python scalars converted to float32, and rounds the result once
+    to P). Arrays in P are float32 ndarrays (a bf16 number is a float32 whose low 16 bits are zero)."""
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+        self.round = to_bf16 if dtype == "bfloat16" else lambda x: np.asarray(x, dtype=np.float32)
+
+    def cast(self, x):
+        """An incoming float64 matrix as a P tensor (torch: double → float → bf16, round to nearest even each time)."""
+        return self.round(np.asarray(x).astype(np.float32))
+
+    def lerp(self, start, end, weight):
+        """ATen's lerp (aten/src/ATen/native/Lerp.h) in opmath: |w| < ½ ? a + w·(b − a) : b − (b − a)·(1 − w), rounded to P
+        (the scalar form; ATen's vectorized CPU kernel fuses the last multiply-add, a float32-rounding difference)."""
+        w = np.float32(weight)
+        diff = end - start
+        r = start + w * diff if abs(w) < 0.5 else end - diff * (np.float32(1) - w)
+        return self.round(r)
+
+    def scale(self, p, factor):
+        """p.mul_(factor): p·float32(factor), rounded to P."""
+        return self.round(p * np.float32(factor))
+
+    def add(self, p, o, alpha):
+        """p.add_(o, alpha=alpha): p + float32(alpha)·o in float32 (o as float32: its opmath value), rounded to P."""
+        return self.round(p + np.float32(alpha) * np.asarray(o).astype(np.float32))
+
+
 class Adapter:
-    def __init__(self, kind, declare_nothing, dtype):
+    def __init__(self, kind, declare_nothing, dtype, param_dtype=None, defect=None):
         bf16 = dtype == "bfloat16"  # only the Keller quintic runs in bf16 (main rejects --kind exact with it)
         self.orthogonalize = keller_quintic_bf16 if bf16 else exact_polar if kind == "exact" else keller_quintic
-        self.name = f"numpy-{kind}-{dtype}"
+        # the negative control keeps its correct sibling's name (same seeds, same cases): only the command line differs
+        self.name = f"numpy-{kind}-{dtype}" + (f"-param-{param_dtype}" if param_dtype else "")
         self.dtype = dtype
-        # the optimizer ops stay served, but bf16 mode advertises only orthogonalize
-        self.capabilities = ["orthogonalize"] if bf16 else ["orthogonalize", "optimizer"]
+        self.param_dtype = param_dtype  # None: float64 and undeclared (the oracle measures it)
+        # float64 parameters keep the float64 arithmetic below, bit for bit; narrower ones PyTorch's (ParamArithmetic)
+        self.arith = ParamArithmetic(param_dtype) if param_dtype in ("float32", "bfloat16") else None
+        self.defect = defect
+        self.capabilities = ["orthogonalize", "optimizer"]
         if declare_nothing:
             self.declared = {"kind": "unknown"}
         elif kind == "exact":
@@ -137,9 +194,11 @@ class Adapter:
         self.states = {}
 
     def hello(self, _request):
-        return {"protocol": 1, "name": self.name, "capabilities": self.capabilities,
-                "declares": {"orthogonalizer": self.declared, "dtype": self.dtype, "momentum": "ema",
-                             "scale": "none", "weight_decay": "decoupled"}}
+        declares = {"orthogonalizer": self.declared, "dtype": self.dtype, "momentum": "ema", "scale": "none",
+                    "weight_decay": "decoupled"}
+        if self.param_dtype is not None:
+            declares["param_dtype"] = self.param_dtype
+        return {"protocol": 1, "name": self.name, "capabilities": self.capabilities, "declares": declares}
 
     def op_orthogonalize(self, request):
         return {"o": encode(self.orthogonalize(decode(request["g"])))}
@@ -147,6 +206,8 @@ class Adapter:
     def op_optimizer_new(self, request):
         hyper = request["hyper"]
         params = [decode(m) for m in request["params"]]
+        if self.arith is not None:
+            params = [self.arith.cast(p) for p in params]
         state = f"s{len(self.states) + 1}"
         self.states[state] = {"lr": float(hyper["lr"]), "beta": float(hyper.get("momentum", 0.0)),
                               "nesterov": bool(hyper.get("nesterov", False)), "wd": float(hyper.get("weight_decay", 0.0)),
@@ -159,16 +220,31 @@ class Adapter:
         if len(grads) != len(s["params"]):
             raise ValueError(f"{len(grads)} gradients for {len(s['params'])} parameters")
         beta, lr, wd = s["beta"], s["lr"], s["wd"]
+        scale = 1.0  # the declared shape scale "none"
         new_params = []
         for i, (p, g) in enumerate(zip(s["params"], grads)):
             if g.shape != p.shape:
                 raise ValueError(f"grads[{i}] is {g.shape}, parameter is {p.shape}")
-            m = beta * s["momentum"][i] + (1 - beta) * g
+            if self.arith is None:  # float64 parameters and buffer
+                m = beta * s["momentum"][i] + (1 - beta) * g
+                s["momentum"][i] = m
+                update_input = (1 - beta) * g + beta * m if s["nesterov"] else m
+                new_params.append(p * (1 - lr * wd) - lr * scale * self.orthogonalize(update_input))
+                continue
+            a = self.arith  # torch.optim.Muon's step with p, g and buf in P
+            g = a.cast(g)
+            m = a.lerp(s["momentum"][i], g, 1 - beta)  # buf.lerp_(grad, 1 − β)
+            update_input = a.lerp(g, m, beta) if s["nesterov"] else m  # grad.lerp(buf, β) or buf itself
+            o = self.orthogonalize(update_input.astype(np.float64))
+            if self.defect == "aliased-buffer" and not s["nesterov"]:
+                # NEGATIVE CONTROL: update_input IS the buffer, and .bfloat16() of a bf16 tensor returns it, so the
+                # normalization's in-place div_ overwrites the momentum buffer with X/(‖X‖_F + 1e-7)
+                m = normalize_bf16(m)
             s["momentum"][i] = m
-            update_input = (1 - beta) * g + beta * m if s["nesterov"] else m
-            new_params.append(p * (1 - lr * wd) - lr * self.orthogonalize(update_input))
+            p = a.scale(p, 1 - lr * wd)  # param.mul_(1 − lr·wd)
+            new_params.append(a.add(p, o, -lr * scale))  # param.add_(O, alpha=−lr·s)
         s["params"] = new_params
-        return {"params": [encode(p) for p in new_params]}
+        return {"params": [encode(np.asarray(p, dtype=np.float64)) for p in new_params]}
 
     def handle(self, request):
         op = request.get("op")
@@ -187,12 +263,18 @@ def main():
     parser.add_argument("--kind", choices=["exact", "keller"], default="keller")
     parser.add_argument("--declare-nothing", action="store_true")
     parser.add_argument("--dtype", choices=["float64", "float32", "bfloat16"], default="float64")
+    parser.add_argument("--param-dtype", choices=["float64", "float32", "bfloat16"], default=None,
+                        help="dtype of the parameters and the momentum buffer (default float64, undeclared)")
+    parser.add_argument("--defect", choices=["aliased-buffer"], default=None,
+                        help="negative control: a known-broken twin the oracle must fail")
     args = parser.parse_args()
     if args.dtype == "bfloat16" and args.kind == "exact":
         parser.error("--dtype bfloat16 runs Keller's quintic only (use --kind keller)")
+    if args.defect == "aliased-buffer" and (args.dtype != "bfloat16" or args.param_dtype != "bfloat16"):
+        parser.error("--defect aliased-buffer needs --dtype bfloat16 --param-dtype bfloat16 (the buffer is the bf16 input)")
     global DTYPE
     DTYPE = np.float32 if args.dtype == "float32" else np.float64
-    adapter = Adapter(args.kind, args.declare_nothing, args.dtype)
+    adapter = Adapter(args.kind, args.declare_nothing, args.dtype, args.param_dtype, args.defect)
     for line in sys.stdin:
         line = line.strip()
         if not line:

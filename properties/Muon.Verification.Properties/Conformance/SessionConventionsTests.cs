@@ -15,7 +15,8 @@ namespace Muon.Verification.Properties.Conformance;
 /// </summary>
 public sealed class SessionConventionsTests(ITestOutputHelper output)
 {
-    // Scale and weight decay undeclared: the probe measures both (scale: new + step + 3 orthogonalize; decay: new + step).
+    // Scale and weight decay undeclared: the probe measures both (scale: new + step + 3 orthogonalize; decay: new + step),
+    // after the arithmetic (parameters: new + step; iteration: 1 orthogonalize).
     private static readonly ServedOptimizer Undeclared = ServedOptimizer.Muon(ShapeScale.SqrtMax1RowsOverCols, null) with { WeightDecay = null };
 
     private static readonly RunSettings Quick = RunSettings.Standard with { Depth = RunDepth.Quick };
@@ -27,9 +28,9 @@ public sealed class SessionConventionsTests(ITestOutputHelper output)
         var session = new ConformanceSession(implementation);
         long before = session.Client.RequestCount;
         var first = session.Conventions();
-        Assert.Equal(7, session.Client.RequestCount - before);
+        Assert.Equal(10, session.Client.RequestCount - before);
         Assert.Same(first, session.Conventions());
-        Assert.Equal(7, session.Client.RequestCount - before);
+        Assert.Equal(10, session.Client.RequestCount - before);
         Assert.Equal(ShapeScale.SqrtMax1RowsOverCols, first.Scale);
         Assert.Equal("measured", first.ScaleSource);
         Assert.True(first.DecoupledDecay);
@@ -58,12 +59,13 @@ public sealed class SessionConventionsTests(ITestOutputHelper output)
         Assert.Contains("dynamics: momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale sqrt-max-1-rows-over-cols (measured)", report.Mode, StringComparison.Ordinal);
         Assert.Equal(1, lines.Count(l => IsNew(l, lr: 0.01, shapes: [(3, 2), (2, 3), (4, 4)])));   // the scale probe
         Assert.Equal(1, lines.Count(l => IsNew(l, lr: 0.05, shapes: [(3, 3)], weightDecay: 0.1))); // the weight-decay probe
+        Assert.Equal(1, lines.Count(l => IsNew(l, lr: 0.01, shapes: [(8, 7), (8, 7)])));            // the parameters' arithmetic
     }
 
     [Fact]
     public void A_probe_that_breaks_the_session_is_reported_by_both_levels_without_a_second_attempt()
     {
-        using var client = FakePeers.Connect((_, _, _) => { }); // crashes on the first request after hello: the scale probe's optimizer.new
+        using var client = FakePeers.Connect((_, _, _) => { }); // crashes on the first request after hello: the arithmetic probe's optimizer.new
         var declares = Declarations.None with { Orthogonalizer = OrthogonalizerDeclaration.Exact, Momentum = "ema" };
         var session = new ConformanceSession(client, new HelloReply(1, "crashes-at-probe", [ProtocolV1.CapabilityOptimizer], declares));
         var progress = new StringWriter();
@@ -74,7 +76,7 @@ public sealed class SessionConventionsTests(ITestOutputHelper output)
         Assert.Equal(OptimizerConformance.PropertyIds.Count + DynamicsConformance.PropertyIds.Count, failed.Length);
         Assert.All(failed, r => Assert.Equal(ConformanceVerdict.ProtocolError, r.Verdict));
         Assert.All(failed, r => Assert.Equal(client.Fatal!.Message, r.Message));
-        Assert.Contains("request #2 optimizer.new [3×2, 2×3, 4×4]", failed[0].Message, StringComparison.Ordinal);
+        Assert.Contains("request #2 optimizer.new [8×7, 8×7]", failed[0].Message, StringComparison.Ordinal);
         Assert.Equal(2, report.Requests); // hello and the one probe request; no second probe
         Assert.Equal("", progress.ToString()); // whole-level outcomes write no progress marks
     }

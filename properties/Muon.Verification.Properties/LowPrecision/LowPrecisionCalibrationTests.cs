@@ -1,7 +1,5 @@
-using System.Globalization;
 using Muon.Verification.Arithmetic;
 using Muon.Verification.Harness;
-using Muon.Verification.Statistics;
 using Xunit.Abstractions;
 
 namespace Muon.Verification.Properties.LowPrecision;
@@ -28,15 +26,7 @@ public sealed class LowPrecisionCalibrationTests(ITestOutputHelper output)
         var probe = CalibrationProbe.All[index];
         var (reports, ratios) = probe.Run(RunSettings.FromEnvironment(), factor: double.MaxValue);
         foreach (var r in reports.Values) Assert.True(r.Passed, r.Describe());
-        int exceedances = 0;
-        foreach (var (id, list) in ratios.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            list.Sort();
-            int over = list.Count(x => x > LawCalibration.DefaultFactor);
-            exceedances += over;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{probe.Peer.Name} | {id} | n = {list.Count} | median {list[list.Count / 2]:G3} | q99 {list[(int)(0.99 * (list.Count - 1))]:G3} | max {list[^1]:G3} | over {LawCalibration.DefaultFactor}: {over} | 95 % upper bound {ClopperPearson.Upper(over, list.Count, 0.95):G3}"));
-        }
+        int exceedances = RatioSummary.Report(output, probe.Peer.Name, ratios, LawCalibration.DefaultFactor);
         Assert.Equal(0, exceedances);
     }
 }

@@ -10,6 +10,7 @@ namespace Muon.Verification.Conformance;
 public sealed class ConformanceSession
 {
     private OptimizerConventions? _conventions;
+    private OptimizerArithmetic? _arithmetic;
     private ProtocolException? _probeFailure;
 
     /// <summary>Wraps a greeted session.</summary>
@@ -49,7 +50,27 @@ public sealed class ConformanceSession
         if (_conventions is not null) return _conventions;
         try
         {
-            return _conventions = ConventionsProbe.Measure(Client, ReferenceOrthogonalizer(), OptimizerConventions.FromDeclarations(Hello.Declares));
+            return _conventions = ConventionsProbe.Measure(Client, ReferenceOrthogonalizer(), OptimizerConventions.FromDeclarations(Hello.Declares), Arithmetic());
+        }
+        catch (ProtocolException e) when (e.IsFatal)
+        {
+            _probeFailure = e;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The optimizer's arithmetic: the iteration's declared dtype and the parameters' (declared <c>param_dtype</c>, and
+    /// measured by one probe step either way — <see cref="OptimizerArithmetic.Measure"/>), on the first call only; a fatal
+    /// probe failure is thrown here and by every later call, as for <see cref="Conventions"/>.
+    /// </summary>
+    public OptimizerArithmetic Arithmetic()
+    {
+        if (_probeFailure is not null) throw _probeFailure;
+        if (_arithmetic is not null) return _arithmetic;
+        try
+        {
+            return _arithmetic = OptimizerArithmetic.Measure(Client, Hello);
         }
         catch (ProtocolException e) when (e.IsFatal)
         {

@@ -17,20 +17,27 @@ public static class ConventionsProbe
     /// <summary>
     /// <paramref name="declared"/> with undeclared scale and decay filled in by measurement (requests: scale 2 + one
     /// <c>orthogonalize</c> per shape through <paramref name="o"/>; decay 2). A non-fatal failure is recorded in the
-    /// source text; a fatal one (the session broke) is thrown.
+    /// source text; a fatal one (the session broke) is thrown. In low precision (<paramref name="arithmetic"/>) the scale
+    /// probe starts from zero parameters (so ‖P₁‖ = η·s·‖O(g)‖ up to one rounding), gradients and parameters are P numbers,
+    /// the decay probe uses ηλ = 0.25 (decoupled 0.75 against none 1), and a factor matches within
+    /// 1e-6 + 1.01·ρ relative (<see cref="Arithmetic.OptimizerCalibration.StepRoundOff"/>) — below the 8 % that separates the
+    /// closest two conventions (√(7/6)) in every format the protocol names.
     /// </summary>
-    public static OptimizerConventions Measure(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions declared)
+    public static OptimizerConventions Measure(ProtocolClient client, IOrthogonalizer? o, OptimizerConventions declared, OptimizerArithmetic? arithmetic = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(declared);
+        var low = arithmetic is { LowPrecision: true } ? arithmetic : null;
+        double tolerance = OptimizerConformance.Discrimination + (low is null ? 0 : 1.01 * low.Calibration!.StepRoundOff);
+        bool Close(double measured, double expected) => Math.Abs(measured - expected) <= tolerance * Math.Abs(expected);
         ShapeScale? scale = null;
         string scaleProbe = "undeclared, not measurable without an orthogonalizer";
         if (declared.ScaleSource != "declared" && o is not null)
         {
             try
             {
-                var ratios = ScaleRatios(client, o, [(3, 2), (2, 3), (4, 4)], 0.01, new Rng(0x5CA1E));
-                scale = Enum.GetValues<ShapeScale>().Cast<ShapeScale?>().FirstOrDefault(s => ratios.All(r => OptimizerConformance.Close(r.Ratio, s!.Value.Factor(r.Rows, r.Cols))));
+                var ratios = ScaleRatios(client, o, [(3, 2), (2, 3), (4, 4)], 0.01, new Rng(0x5CA1E), low);
+                scale = Enum.GetValues<ShapeScale>().Cast<ShapeScale?>().FirstOrDefault(s => ratios.All(r => Close(r.Ratio, s!.Value.Factor(r.Rows, r.Cols))));
                 scaleProbe = scale is null
                     ? $"undeclared; measured update factors {string.Join(", ", ratios.Select(r => $"{r.Rows}×{r.Cols}: {R(r.Ratio)}"))} match no known convention"
                     : "measured";
@@ -47,11 +54,13 @@ public static class ConventionsProbe
             try
             {
                 var p0 = MatrixFunctions.Gaussian(3, 3, 1.0, new Rng(0xDECA1));
-                var state = client.OptimizerNew(new OptimizerHyper(0.05, 0, false, 0.1), [p0]);
+                double lr = low is null ? 0.05 : 0.5, decay = low is null ? 0.1 : 0.5;
+                if (low is not null) p0 = low.InParameters(p0);
+                var state = client.OptimizerNew(new OptimizerHyper(lr, 0, false, decay), [p0]);
                 var p1 = client.OptimizerStep(state, [Matrix<double>.Build.Dense(3, 3)])[0];
                 double ratio = p1.FrobeniusNorm() / p0.FrobeniusNorm();
-                decoupled = OptimizerConformance.Close(ratio, 1 - 0.05 * 0.1) ? true : OptimizerConformance.Close(ratio, 1) ? false : null;
-                decayProbe = decoupled is null ? $"undeclared; zero-gradient step scaled p by {R(ratio)} (decoupled would be 0.995, none 1)" : "measured";
+                decoupled = Close(ratio, 1 - lr * decay) ? true : Close(ratio, 1) ? false : null;
+                decayProbe = decoupled is null ? $"undeclared; zero-gradient step scaled p by {R(ratio)} (decoupled would be {R(1 - lr * decay)}, none 1)" : "measured";
             }
             catch (ProtocolException e) when (!e.IsFatal)
             {
@@ -61,10 +70,15 @@ public static class ConventionsProbe
         return declared.WithMeasured(scale, scaleProbe, decoupled, decayProbe);
     }
 
-    private static (int Rows, int Cols, double Ratio)[] ScaleRatios(ProtocolClient client, IOrthogonalizer o, (int Rows, int Cols)[] shapes, double lr, Rng rng)
+    private static (int Rows, int Cols, double Ratio)[] ScaleRatios(ProtocolClient client, IOrthogonalizer o, (int Rows, int Cols)[] shapes, double lr, Rng rng, OptimizerArithmetic? low)
     {
         var p0 = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
         var g = shapes.Select(s => MatrixFunctions.Gaussian(s.Rows, s.Cols, 1.0, rng)).ToArray();
+        if (low is not null)
+        {
+            p0 = [.. p0.Select(p => Matrix<double>.Build.Dense(p.RowCount, p.ColumnCount))];
+            g = [.. g.Select(low.InParameters)];
+        }
         var state = client.OptimizerNew(new OptimizerHyper(lr, 0, false, 0), p0);
         var p1 = client.OptimizerStep(state, g);
         return shapes.Select((s, i) => (s.Rows, s.Cols, (p0[i] - p1[i]).FrobeniusNorm() / (lr * o.Orthogonalize(g[i]).FrobeniusNorm()))).ToArray();

@@ -44,19 +44,28 @@ public static class DynamicsConformance
         if (declared.Kind == OrthogonalizerKind.Unknown)
             return LevelResult.NotApplicable("orthogonalizer undeclared", PropertyIds, "no orthogonalizer declared: the exact-polar laws (B1, C1) need {\"kind\":\"exact\"} and the B2 tolerance needs declared Newton–Schulz coefficients; the default band gives no trajectory bound.");
         OptimizerConventions conventions;
+        OptimizerArithmetic arithmetic;
         try
         {
             conventions = session.Conventions();
+            arithmetic = session.Arithmetic();
         }
         catch (ProtocolException e) when (e.IsFatal)
         {
             return LevelResult.ProtocolError("probe failed", PropertyIds, e.Message);
         }
+        // The trajectory rounds to the parameters' format every step: the bounds take the larger of the two unit roundoffs.
+        string paramDtype = arithmetic.Parameters.Name;
+        if (Laws.Tolerances.UnitRoundoff(paramDtype) is not { } uParams)
+            return LevelResult.NotApplicable($"param dtype {paramDtype}", PropertyIds, $"{arithmetic.Account}: no round-off bound is derived for {paramDtype} parameters (u = 2⁻⁸ or 2⁻¹¹: the first-order bounds δ_t exceed the singular values they bound; the dynamics level is not yet calibrated in 16-bit).");
+        string dtype = hello.Declares.Dtype ?? "float64";
+        if (uParams > u)
+            (u, dtype) = (uParams, paramDtype);
         if (conventions.Scale is not { } scale)
             return LevelResult.NotApplicable("shape scale unrecognized", PropertyIds, $"shape scale {conventions.ScaleSource}: the effective step η cannot be set through lr, so the trajectory is not the spec's (the optimizer/shape-scale verdict covers it).");
 
         var factory = ProtocolOptimizer.Subject(session.Client, hello.Name, scale, conventions.NesterovValues[0]);
-        var specs = Build(factory, declared, u, hello.Declares.Dtype ?? "float64");
+        var specs = Build(factory, declared, u, dtype);
         string mode = $"momentum-free trajectories (β = 0, λ = 0 sent; lr = η_t/s with scale {OptimizerConventions.ScaleName(scale)} ({conventions.ScaleSource}); one optimizer.new per change of η_t); declared {(declared.Kind == OrthogonalizerKind.Exact ? "exact polar: B1, C1" : "Newton–Schulz: B2")}"
             + (u != Laws.Tolerances.U ? $"; round-off bounds δ_t for u = {Harness.Formatting.R(u)}" : "");
         var plan = PropertyIds.Select(id => specs[id] is ({ } spec, null)

@@ -2,6 +2,7 @@ using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using Muon.Reference.Optimizers;
 using Muon.Reference.Orthogonalizers;
+using Muon.Verification.Arithmetic;
 using Muon.Verification.Conformance.Protocol;
 using Muon.Verification.Harness;
 using static Muon.Verification.Harness.Formatting;
@@ -42,18 +43,21 @@ public static class OptimizerConformance
     ];
 
     /// <summary>Runs the optimizer level against a greeted session; the conventions come from <see cref="ConformanceSession.Conventions"/>.</summary>
-    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress = null)
+    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress = null) => Run(session, settings, progress, null);
+
+    /// <summary>As <see cref="Run(ConformanceSession, RunSettings, TextWriter?)"/>, reporting every calibrated judgement (property, error, round-off scale) to <paramref name="observer"/> (calibration runs).</summary>
+    public static LevelResult Run(ConformanceSession session, RunSettings settings, TextWriter? progress, Action<string, double, double>? observer)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(settings);
         var hello = session.Hello;
         if (!hello.HasOptimizer)
             return LevelResult.NotApplicable("no optimizer capability", PropertyIds, "the implementation does not list the \"optimizer\" capability.");
-        if (hello.Declares.Dtype is "float32" or "bfloat16" or "float16")
-            return LevelResult.NotApplicable($"dtype {hello.Declares.Dtype}", PropertyIds, $"declared dtype {hello.Declares.Dtype}: the step properties must tell convention errors as small as ηλ ≈ 1e-5 relative from round-off (threshold {R(Discrimination)}); {hello.Declares.Dtype} round-off of the orthogonalized update (≥ 1e-6 relative, up to 1e-2 through a quintic's derivative growth) does not allow that discrimination.");
         OptimizerConventions conventions;
+        OptimizerArithmetic arithmetic;
         try
         {
+            arithmetic = session.Arithmetic();
             conventions = session.Conventions();
         }
         catch (ProtocolException e) when (e.IsFatal)
@@ -61,32 +65,38 @@ public static class OptimizerConformance
             return LevelResult.ProtocolError("probe failed", PropertyIds, e.Message);
         }
         var o = session.ReferenceOrthogonalizer();
-        string mode = conventions.Describe() + (o is ProcessOrthogonalizer ? "; reference uses the implementation's own orthogonalize" : o is null ? "; no orthogonalizer to build a reference with" : $"; reference uses the declared {o.Name}");
-        var specs = Build(session.Client, hello.Name, o, conventions);
+        string mode = conventions.Describe() + (o is ProcessOrthogonalizer ? "; reference uses the implementation's own orthogonalize" : o is null ? "; no orthogonalizer to build a reference with" : $"; reference uses the declared {o.Name}")
+            + $"; {arithmetic.Account}"
+            + (arithmetic.LowPrecision ? $"; low precision (parameters {arithmetic.Parameters}, iteration {arithmetic.Iteration}): trajectory tolerance calibrated against the oracle's emulation (factor {R(OptimizerCalibration.DefaultFactor)}), the others derived from the step round-off ρ = {R(arithmetic.Calibration!.StepRoundOff)}" : "");
+        var specs = Build(session.Client, hello.Name, o, conventions, arithmetic with { Observer = observer });
         var plan = PropertyIds.Select(id => new PlannedProperty(id, "", specs[id].Spec, specs[id].NotApplicable));
         return new LevelResult(mode, PropertyLoop.Run(plan, session.Client, settings, progress));
     }
 
-    /// <summary>Whether a measured ratio equals the expected one within <see cref="Discrimination"/> (relative).</summary>
-    internal static bool Close(double measured, double expected) => Math.Abs(measured - expected) <= Discrimination * Math.Abs(expected);
+    /// <summary>Whether a measured ratio equals the expected one within <paramref name="tolerance"/> (relative; default <see cref="Discrimination"/>).</summary>
+    internal static bool Close(double measured, double expected, double tolerance = Discrimination) => Math.Abs(measured - expected) <= tolerance * Math.Abs(expected);
 
-    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(ProtocolClient client, string name, IOrthogonalizer? o, OptimizerConventions c)
+    /// <summary>The relative tolerance of a ratio of one step's update: <see cref="Discrimination"/>, plus 1.01·ρ in low precision (<see cref="OptimizerCalibration.StepRoundOff"/>; 1 % for second-order terms).</summary>
+    internal static double RelativeTolerance(OptimizerArithmetic a) => Discrimination + (a.LowPrecision ? 1.01 * a.Calibration!.StepRoundOff : 0);
+
+    private static Dictionary<string, (PropertySpec? Spec, string? NotApplicable)> Build(ProtocolClient client, string name, IOrthogonalizer? o, OptimizerConventions c, OptimizerArithmetic a)
     {
         double[] decays = [0.0, 0.01, 0.1];
+        var f = a.LowPrecision ? a.Parameters : null;
         var specs = new Dictionary<string, (PropertySpec?, string?)>
         {
             ["optimizer/reference-trajectory"] = o is null
                 ? (null, "no orthogonalize capability and no declared orthogonalizer: no reference to compare with.")
                 : c.Scale is null ? (null, $"shape scale {c.ScaleSource}: the optimizer/shape-scale verdict covers it.")
                 : c.DecoupledDecay is null ? (null, $"weight decay {c.DecaySource}: the zero-gradient verdict covers it.")
-                : (ReferenceTrajectory(client, o, c, decays), null),
-            ["optimizer/zero-gradient-weight-decay"] = (ZeroGradient(client, c), null),
+                : (ReferenceTrajectory(client, o, c, decays, a), null),
+            ["optimizer/zero-gradient-weight-decay"] = (ZeroGradient(client, c, a), null),
             ["optimizer/shape-scale"] = o is null
                 ? (null, "no orthogonalize capability and no declared orthogonalizer: O(g) is unknown.")
-                : (ShapeScaleProperty(client, o, c), null),
-            ["optimizer/linearity-in-lr"] = (LinearityInLr(client, c, decays), null),
-            ["optimizer/parameter-independence"] = (Independence(client, c, decays), null),
-            ["optimizer/determinism"] = (Determinism(client, c, decays), null),
+                : (ShapeScaleProperty(client, o, c, a), null),
+            ["optimizer/linearity-in-lr"] = (LinearityInLr(client, c, decays, a), null),
+            ["optimizer/parameter-independence"] = (Independence(client, c, decays, a), null),
+            ["optimizer/determinism"] = (Determinism(client, c, decays, f), null),
         };
         return specs.ToDictionary(kv => kv.Key, kv => (kv.Value.Item1 is { } s ? s with { Subject = name } : null, kv.Value.Item2));
     }
@@ -105,16 +115,21 @@ public static class OptimizerConformance
     private static double Scale(Matrix<double> p0, OptimizerCase c, double factor)
         => p0.FrobeniusNorm() + c.Steps * c.Lr * factor * Math.Sqrt(Math.Min(p0.RowCount, p0.ColumnCount));
 
-    private static PropertySpec ReferenceTrajectory(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv, double[] decays) => new(
+    private static PropertySpec ReferenceTrajectory(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv, double[] decays, OptimizerArithmetic a) => new(
         "optimizer/reference-trajectory",
         "After 1–4 steps the parameters equal the reference Muon's under the declared momentum, Nesterov, shape-scale and weight-decay conventions.",
-        "MuonOptimizer (p ← p·(1 − ηλ) − η·s·O(input)); defect classes: raw gradient orthogonalized, momentum after orthogonalization, Nesterov ignored, parameters skipped",
-        $"‖P − P_ref‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)) per parameter",
+        "MuonOptimizer (p ← p·(1 − ηλ) − η·s·O(input)); defect classes: raw gradient orthogonalized, momentum after orthogonalization, Nesterov ignored, parameters skipped, momentum buffer overwritten",
+        a.LowPrecision
+            ? $"‖P − P_ref‖_F ≤ max({R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)), {R(OptimizerCalibration.DefaultFactor)}·s_t), s_t the round-off scale of the oracle's emulation in {a.Parameters}/{a.Iteration} (OptimizerCalibration){(a.SixteenBitParameters ? "; P₀ scaled by η so that updates exceed the rounding of P" : "")}"
+            : $"‖P − P_ref‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·s·√min(m,n)) per parameter",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 4, conv.Betas, conv.NesterovValues, decays, format: a.LowPrecision ? a.Parameters : null, parametersScaledByLr: a.SixteenBitParameters), c =>
         {
             var p0 = c.Parameters();
-            var reference = new MuonOptimizer((Hyper(c) with { WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0 }).ToOptions(conv.Convention), o, conv.Scale!.Value);
+            var options = (Hyper(c) with { WeightDecay = conv.DecoupledDecay == true ? c.WeightDecay : 0 }).ToOptions(conv.Convention);
+            var calibration = a.Calibration;
+            var scales = calibration?.Scale(options, conv.Scale!.Value, p0, c.Gradients, c.Steps);
+            IOptimizer reference = a.LowPrecision ? EmulatedMuon.Reference(options, o, conv.Scale!.Value, a.Parameters) : new MuonOptimizer(options, o, conv.Scale!.Value);
             var set = ParameterSet.Of(p0.Select((p, i) => ($"p{i}", p)).ToArray());
             var state = reference.Start(set);
             var handle = client.OptimizerNew(Hyper(c), p0);
@@ -126,24 +141,31 @@ public static class OptimizerConformance
                 var got = client.OptimizerStep(handle, g);
                 for (int i = 0; i < p0.Count; i++)
                 {
-                    double err = (got[i] - set[i].Value).FrobeniusNorm();
-                    double bound = Discrimination * Scale(p0[i], c, conv.Scale!.Value.Factor(p0[i].RowCount, p0[i].ColumnCount));
+                    var want = set[i].Value;
+                    double err = (got[i] - want).FrobeniusNorm();
+                    double floor = Discrimination * Scale(p0[i], c, conv.Scale!.Value.Factor(p0[i].RowCount, p0[i].ColumnCount));
+                    double bound = scales is null ? floor : Math.Max(floor, calibration!.Tolerance("optimizer/reference-trajectory", err, scales[t][i]));
                     if (!(err <= bound))
                         throw new SpecViolation(Violation.AtMost("‖P − P_ref‖_F", err, bound) with
                         {
-                            Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}) after step {t + 1}; P = {R(got[i])}, P_ref = {R(set[i].Value)}",
+                            Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}) after step {t + 1}; P = {R(got[i])}, P_ref = {R(want)}"
+                                + (scales is null ? "" : $"; round-off scale of the oracle's emulation ({a.Declared.Name} in {a.Iteration}, parameters in {a.Parameters}) {R(scales[t][i])}, ratio {R(err / scales[t][i])}"),
                         });
                 }
             }
         }));
 
-    private static PropertySpec ZeroGradient(ProtocolClient client, OptimizerConventions conv) => new(
+    private static PropertySpec ZeroGradient(ProtocolClient client, OptimizerConventions conv, OptimizerArithmetic a) => new(
         "optimizer/zero-gradient-weight-decay",
         "A zero gradient from a fresh state gives p·(1 − η·λ) (decoupled weight decay; p when declared none) — finite, no NaN.",
         "decoupled weight decay before the update; O(0) = 0; defect classes: decay not applied, decay with the wrong learning rate, NaN on a zero gradient",
-        "‖P₁ − P₀(1 − ηλ)‖_F ≤ 1e-12·‖P₀‖_F (one float64 multiply per entry)",
+        a.LowPrecision
+            ? $"‖P₁ − P₀(1 − ηλ)‖_F ≤ (1e-12 + 1.01·(u_P + u₃₂))·‖P₀‖_F = {R(1e-12 + 1.01 * (a.Parameters.UnitRoundoff + FloatFormat.Float32.UnitRoundoff))}·‖P₀‖_F (P₀ in {a.Parameters}: one rounding of the product, one of the float32 scalar){(a.SixteenBitParameters ? "; η ∈ [0.05, 0.5], λ ∈ {0.1, 0.5} so that ηλ ≥ 5e-3 exceeds u_P" : "")}"
+            : "‖P₁ − P₀(1 − ηλ)‖_F ≤ 1e-12·‖P₀‖_F (one float64 multiply per entry)",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 1, conv.Betas, conv.NesterovValues, [0.01, 0.1]), c =>
+        () => Prop.ForAll(a.SixteenBitParameters
+            ? OptimizerCases.Arbitrary(3, 1, conv.Betas, conv.NesterovValues, [0.1, 0.5], format: a.Parameters, lrRange: (0.05, 0.5))
+            : OptimizerCases.Arbitrary(3, 1, conv.Betas, conv.NesterovValues, [0.01, 0.1], format: a.LowPrecision ? a.Parameters : null), c =>
         {
             var p0 = c.Parameters();
             var got = Run(client, c, p0, grads: _ => c.Shapes.Select(s => Matrix<double>.Build.Dense(s.Rows, s.Cols)).ToArray());
@@ -151,8 +173,10 @@ public static class OptimizerConformance
             for (int i = 0; i < p0.Count; i++)
             {
                 double err = (got[i] - factor * p0[i]).FrobeniusNorm();
-                double bound = 1e-12 * p0[i].FrobeniusNorm();
-                if (!(err <= bound)) // 1e-12·‖P₀‖_F: float64 slack of one multiply per entry, a round-off bound on the scale ‖P₀‖_F
+                // 1e-12·‖P₀‖_F: float64 slack of one multiply per entry; in low precision one rounding to P of p·(1 − ηλ) (≤ u_P
+                // relative, as 1 − ηλ ≤ 1) and of the float32 scalar 1 − ηλ (≤ u₃₂), with 1 % for second-order terms: round-off bounds on the scale ‖P₀‖_F.
+                double bound = (1e-12 + (a.LowPrecision ? 1.01 * (a.Parameters.UnitRoundoff + FloatFormat.Float32.UnitRoundoff) : 0)) * p0[i].FrobeniusNorm();
+                if (!(err <= bound))
                     throw new SpecViolation(Violation.AtMost($"‖P₁ − P₀·{R(factor)}‖_F", err, bound, roundOff: true, p0[i].FrobeniusNorm()) with
                     {
                         Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount}); measured ‖P₁‖/‖P₀‖ = {R(got[i].FrobeniusNorm() / p0[i].FrobeniusNorm())}; weight decay {conv.DecaySource}",
@@ -160,58 +184,64 @@ public static class OptimizerConformance
             }
         }));
 
-    private static PropertySpec ShapeScaleProperty(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv) => new(
+    private static PropertySpec ShapeScaleProperty(ProtocolClient client, IOrthogonalizer o, OptimizerConventions conv, OptimizerArithmetic a) => new(
         "optimizer/shape-scale",
         $"One momentum-free step moves a rows×cols parameter by η·s(rows, cols)·‖O(g)‖_F with the {(conv.Scale is { } s ? OptimizerConventions.ScaleName(s) : "declared")} shape scale (rows = out, cols = in).",
         "shape-scale conventions (implementations survey); defect classes: missing, inverted or wrong-axis scale",
-        $"relative error of the measured factor ≤ {R(Discrimination)}",
+        a.LowPrecision
+            ? $"relative error of the measured factor ≤ {R(Discrimination)} + 1.01·ρ = {R(RelativeTolerance(a))} (P₀ = 0, g in {a.Parameters}: P₁ = −η·s·O(g) up to the step round-off ρ: O cast to P, the update rounded to P, O·s in O's format, two float32 scalars)"
+            : $"relative error of the measured factor ≤ {R(Discrimination)}",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(1, 1, [0.0], [false], [0.0]), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(1, 1, [0.0], [false], [0.0], format: a.LowPrecision ? a.Parameters : null), c =>
         {
             var (rows, cols) = c.Shapes[0];
-            var p0 = c.Parameters();
+            IReadOnlyList<Matrix<double>> p0 = a.LowPrecision ? [Matrix<double>.Build.Dense(rows, cols)] : c.Parameters();
             var g = c.Gradients(0);
             var p1 = Run(client, c, p0);
             double ratio = (p0[0] - p1[0]).FrobeniusNorm() / (c.Lr * o.Orthogonalize(g[0]).FrobeniusNorm());
-            var fits = Enum.GetValues<ShapeScale>().Where(s => Close(ratio, s.Factor(rows, cols))).Select(OptimizerConventions.ScaleName).ToArray();
+            double tolerance = RelativeTolerance(a);
+            var fits = Enum.GetValues<ShapeScale>().Where(s => Close(ratio, s.Factor(rows, cols), tolerance)).Select(OptimizerConventions.ScaleName).ToArray();
             if (conv.Scale is not { } declared)
                 throw new SpecViolation($"measured factor = {R(ratio)}, bound one of the known conventions; {conv.ScaleSource} (shape {rows}×{cols})");
             double expected = declared.Factor(rows, cols);
-            if (!Close(ratio, expected))
-                throw new SpecViolation(Violation.Near("measured factor", ratio, expected, Discrimination) with
+            if (!Close(ratio, expected, tolerance))
+                throw new SpecViolation(Violation.Near("measured factor", ratio, expected, tolerance) with
                 {
                     Context = $"{OptimizerConventions.ScaleName(declared)}, {conv.ScaleSource}; shape {rows}×{cols}; fits: {(fits.Length == 0 ? "no known convention" : string.Join(", ", fits))}",
                 });
         }));
 
-    private static PropertySpec LinearityInLr(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+    private static PropertySpec LinearityInLr(ProtocolClient client, OptimizerConventions conv, double[] decays, OptimizerArithmetic a) => new(
         "optimizer/linearity-in-lr",
         "One step from a fresh state is linear in the learning rate: (P₀ − P₁)/η does not depend on η.",
         "p ← p·(1 − ηλ) − η·s·O(input): (p − p')/η = λp + s·O(input)",
-        $"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F ≤ {R(Discrimination)}·‖Δ(η)/η‖_F",
+        a.LowPrecision
+            ? $"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F ≤ {R(Discrimination)}·‖Δ(η)/η‖_F + 1.01·ρ·(‖Δ(η)/η‖_F + ‖Δ(3.7η)/(3.7η)‖_F) (P₀ = 0 in low precision: each Δ/η is s·O(input) up to the step round-off ρ; decay is judged by the zero-gradient property)"
+            : $"‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F ≤ {R(Discrimination)}·‖Δ(η)/η‖_F",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 1, conv.Betas, conv.NesterovValues, decays), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 1, conv.Betas, conv.NesterovValues, decays, format: a.LowPrecision ? a.Parameters : null), c =>
         {
-            var p0 = c.Parameters();
-            var a = Run(client, c, p0);
-            var b = Run(client, c, p0, lr: 3.7 * c.Lr);
+            IReadOnlyList<Matrix<double>> p0 = a.LowPrecision ? c.Shapes.Select(s => Matrix<double>.Build.Dense(s.Rows, s.Cols)).ToArray() : c.Parameters();
+            var first = Run(client, c, p0);
+            var second = Run(client, c, p0, lr: 3.7 * c.Lr);
             for (int i = 0; i < p0.Count; i++)
             {
-                var da = (p0[i] - a[i]) / c.Lr;
-                var db = (p0[i] - b[i]) / (3.7 * c.Lr);
-                double err = (da - db).FrobeniusNorm(), bound = Discrimination * da.FrobeniusNorm();
+                var da = (p0[i] - first[i]) / c.Lr;
+                var db = (p0[i] - second[i]) / (3.7 * c.Lr);
+                double err = (da - db).FrobeniusNorm(), bound = Discrimination * da.FrobeniusNorm()
+                    + (a.LowPrecision ? 1.01 * a.Calibration!.StepRoundOff * (da.FrobeniusNorm() + db.FrobeniusNorm()) : 0);
                 if (!(err <= bound))
                     throw new SpecViolation(Violation.AtMost("‖Δ(η)/η − Δ(3.7η)/(3.7η)‖_F", err, bound) with { Detail = $"parameter {i} ({p0[i].RowCount}×{p0[i].ColumnCount})" });
             }
         }));
 
-    private static PropertySpec Independence(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+    private static PropertySpec Independence(ProtocolClient client, OptimizerConventions conv, double[] decays, OptimizerArithmetic a) => new(
         "optimizer/parameter-independence",
         "Each parameter's trajectory is the same whether it is optimized alone or together with others (no parameter skipped, no cross-talk).",
         "Muon acts per matrix; defect classes: parameters silently skipped, state shared between parameters",
-        $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))",
+        $"‖P_together − P_alone‖_F ≤ {R(Discrimination)}·(‖P₀‖_F + t·η·√max(m,n))" + (a.LowPrecision ? $" in every arithmetic (the same per-parameter operations give the same bits; every correct low-precision peer measured exactly 0)" : "") + (a.SixteenBitParameters ? "; P₀ scaled by η so that updates exceed the rounding of P" : ""),
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(3, 3, conv.Betas, conv.NesterovValues, decays, minParams: 2, repeatShapes: true, format: a.LowPrecision ? a.Parameters : null, parametersScaledByLr: a.SixteenBitParameters), c =>
         {
             var p0 = c.Parameters();
             var together = Run(client, c, p0);
@@ -230,13 +260,13 @@ public static class OptimizerConformance
             }
         }));
 
-    private static PropertySpec Determinism(ProtocolClient client, OptimizerConventions conv, double[] decays) => new(
+    private static PropertySpec Determinism(ProtocolClient client, OptimizerConventions conv, double[] decays, FloatFormat? format) => new(
         "optimizer/determinism",
         "Two fresh optimizers given the same parameters and gradients return the same parameters.",
         "reproducibility (a pure function of its inputs)",
         "‖P_a − P_b‖_F ≤ 1e-12·‖P_a‖_F (bitwise equality expected; the slack admits reduction-order jitter)",
         StandardCases,
-        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 3, conv.Betas, conv.NesterovValues, decays), c =>
+        () => Prop.ForAll(OptimizerCases.Arbitrary(2, 3, conv.Betas, conv.NesterovValues, decays, format: format), c =>
         {
             var p0 = c.Parameters();
             var a = Run(client, c, p0);

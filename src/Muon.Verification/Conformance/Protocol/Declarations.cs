@@ -13,6 +13,8 @@ namespace Muon.Verification.Conformance.Protocol;
 /// <param name="WeightDecay"><c>decoupled</c> or <c>none</c>.</param>
 /// <param name="NormalizationDtype">The arithmetic of the input normalization, when it differs from <paramref name="Dtype"/>
 /// (e.g. a float16 iteration after a float32 normalization, <c>normalization_dtype</c>).</param>
+/// <param name="ParamDtype">The arithmetic of the parameters and the momentum buffer (<c>param_dtype</c>), when declared;
+/// otherwise the oracle measures it from the optimizer's outputs.</param>
 /// <param name="RawJson">The <c>declares</c> object exactly as received ("{}" when absent), for reports.</param>
 public sealed record Declarations(
     OrthogonalizerDeclaration Orthogonalizer,
@@ -22,8 +24,9 @@ public sealed record Declarations(
     string? Scale,
     string? WeightDecay,
     string? NormalizationDtype,
+    string? ParamDtype,
     string RawJson)
 {
     /// <summary>Nothing declared.</summary>
-    public static Declarations None { get; } = new(OrthogonalizerDeclaration.Unknown, null, null, null, null, null, null, "{}");
+    public static Declarations None { get; } = new(OrthogonalizerDeclaration.Unknown, null, null, null, null, null, null, null, "{}");
 }

@@ -50,6 +50,7 @@ public static class HelloParser
             Word(d, "scale", ProtocolV1.Scales),
             Word(d, "weight_decay", ProtocolV1.WeightDecays),
             Word(d, "normalization_dtype", ProtocolV1.Dtypes),
+            Word(d, "param_dtype", ProtocolV1.Dtypes),
             d.GetRawText());
     }
 

@@ -59,6 +59,9 @@ public sealed class ProtocolServer
     /// <summary>The <c>normalization_dtype</c> declared in the hello reply (none by default: the normalization runs in <see cref="Dtype"/>).</summary>
     public string? NormalizationDtype { get; init; }
 
+    /// <summary>The <c>param_dtype</c> declared in the hello reply (none by default: the oracle measures it).</summary>
+    public string? ParamDtype { get; init; }
+
     /// <summary>Whether the hello lists the <c>orthogonalize</c> capability (default true). When false, orthogonalize requests get an error reply
     /// (an optimizer whose orthogonalizer is not accessible: the oracle then builds its reference from the declared one).</summary>
     public bool OffersOrthogonalize { get; init; } = true;
@@ -170,6 +173,7 @@ public sealed class ProtocolServer
         w.WriteEndObject();
         w.WriteString("dtype", Dtype);
         if (NormalizationDtype is { } normalization) w.WriteString("normalization_dtype", normalization);
+        if (ParamDtype is { } param) w.WriteString("param_dtype", param);
         if (Optimizer.Momentum is { } momentum) w.WriteString("momentum", momentum);
         if (Optimizer.Scale is { } scale) w.WriteString("scale", scale);
         if (Optimizer.WeightDecay is { } decay) w.WriteString("weight_decay", decay);

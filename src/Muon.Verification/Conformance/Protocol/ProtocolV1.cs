@@ -27,7 +27,7 @@ public static class ProtocolV1
     /// <summary>Capability: answers <c>optimizer.new</c> and <c>optimizer.step</c>.</summary>
     public const string CapabilityOptimizer = "optimizer";
 
-    /// <summary>Allowed <c>declares.dtype</c> and <c>declares.normalization_dtype</c> values.</summary>
+    /// <summary>Allowed <c>declares.dtype</c>, <c>declares.normalization_dtype</c> and <c>declares.param_dtype</c> values.</summary>
     public static IReadOnlyList<string> Dtypes { get; } = ["float64", "float32", "bfloat16", "float16"];
 
     /// <summary>Allowed <c>declares.momentum</c> values.</summary>
