@@ -83,6 +83,7 @@ public sealed class OptimizerCalibration
         ArgumentNullException.ThrowIfNull(gradients);
         IReadOnlyList<IOrthogonalizer> emulations = Iteration == FloatFormat.Float64 ? [Declared] : EmulatedOrthogonalizer.Variants(Declared, Iteration, Normalization);
         var map = new Memo(Declared);
+        var firstCast = Declared is NewtonSchulz ? Normalization : Iteration; // what EmulatedOrthogonalizer casts its input to first
         var scales = Enumerable.Range(0, steps).Select(_ => new double[p0.Count]).ToArray();
         foreach (var emulation in emulations)
         {
@@ -112,7 +113,7 @@ public sealed class OptimizerCalibration
                         // Where the iteration's input differs from the reference's after its first cast, the two outputs carry
                         // independent rounding noise of the low-precision iteration: allow each its forward error against the map.
                         var input = recorders[k].Inputs[^(p0.Count - i)];
-                        if (!input.Map(Normalization.Round).Equals(referenceInput.Map(Normalization.Round)))
+                        if (!input.Map(firstCast.Round).Equals(referenceInput.Map(firstCast.Round)))
                             allowance[k][i] += options.StepSizeOf($"p{i}", eta) * scale.Factor(input.RowCount, input.ColumnCount)
                                 * ((o.Orthogonalize(input) - map.Orthogonalize(input)).FrobeniusNorm() + (o.Orthogonalize(referenceInput) - map.Orthogonalize(referenceInput)).FrobeniusNorm());
                         double e = (sets[k][i].Value - reference).FrobeniusNorm() + allowance[k][i];
