@@ -19,7 +19,8 @@ namespace Muon.Verification.Arithmetic;
 /// rounding to P per step as a floor), where a_{e,v} = Σ_τ η·s·(‖e(y) − O(y)‖_F + ‖e(y′) − O(y′)‖_F) over the steps τ ≤ t at
 /// which the variant's orthogonalizer input y and the reference's y′ differ after their first cast: there a low-precision
 /// iteration's two outputs carry independent rounding noise of the size of its forward error against the declared map O
-/// (the triangle inequality; a one-unit difference of one input entry moves a bf16 quintic's output by a few percent, and
+/// (a calibrated term motivated by the triangle inequality, not a bound — the emulation's forward error stands in for the
+/// implementation's; a one-unit difference of one input entry moves a bf16 quintic's output by a few percent, and
 /// which realization an implementation gets is not the emulation's — without this term correct bf16 peers reached
 /// ratios 9–15). Tolerance <see cref="Factor"/> × s (docs/conformance.md, "Low-precision optimizers"; evidence
 /// from <c>OptimizerCalibrationTests</c>).
@@ -31,7 +32,7 @@ public sealed class OptimizerCalibration
     /// ‖P − P_ref‖_F / s per parameter and step. Over 28 000 cases (139 391 values) of seven independent peers —
     /// torch.optim.Muon with bf16 parameters (declared, measured, conventions measured), with fp16 parameters, and with bf16
     /// parameters over a float32 iteration; muon.py with float32 parameters and O·s in bf16; NVIDIA's float32 Muon — the
-    /// largest ratio was 2.16 and no case exceeded 8: 95 % upper bound 1.1e-4 per case. Broken twins reach 18.5 (the
+    /// largest ratio was 1.20 and no case exceeded 8: 95 % upper bound 1.1e-4 per case. Broken twins reach 20 (the
     /// aliased momentum buffer) to 2.8e4 (docs/conformance.md, "Low-precision optimizers").
     /// </summary>
     public const double DefaultFactor = LawCalibration.DefaultFactor;

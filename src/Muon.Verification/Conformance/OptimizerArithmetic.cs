@@ -54,7 +54,7 @@ public sealed record OptimizerArithmetic(FloatFormat Parameters, FloatFormat Ite
         {
             var p = declaredParameters ?? FloatFormat.Float64;
             var i = declaredIteration ?? FloatFormat.Float64;
-            return new(p, i, FloatFormat.Parse(d.NormalizationDtype) ?? i, emulated,
+            return new(p, i, (d.NormalizationDtype is null ? null : FloatFormat.Parse(d.NormalizationDtype)) ?? i, emulated,
                 $"param dtype {p}, iteration {i} (not measured: {(client.Fatal is null ? "no optimizer capability" : "the session broke earlier")}){standIn}");
         }
         var parameters = Probe(client, declaredParameters, "param dtype", "parameters returned", (c, rng) =>
@@ -66,7 +66,7 @@ public sealed record OptimizerArithmetic(FloatFormat Parameters, FloatFormat Ite
         var iteration = hello.CanOrthogonalize
             ? Probe(client, declaredIteration, "iteration", "orthogonalize outputs", (c, rng) => [c.Orthogonalize(MatrixFunctions.Gaussian(12, 10, 1.0, rng))])
             : (Format: declaredIteration ?? FloatFormat.Float64, Account: $"iteration {declaredIteration ?? FloatFormat.Float64} ({(declaredIteration is null ? "undeclared" : "declared")}; no orthogonalize to measure it)");
-        return new(parameters.Format, iteration.Format, FloatFormat.Parse(d.NormalizationDtype) ?? iteration.Format, emulated, $"{parameters.Account}; {iteration.Account}{standIn}");
+        return new(parameters.Format, iteration.Format, (d.NormalizationDtype is null ? null : FloatFormat.Parse(d.NormalizationDtype)) ?? iteration.Format, emulated, $"{parameters.Account}; {iteration.Account}{standIn}");
     }
 
     private static (FloatFormat Format, string Account) Probe(ProtocolClient client, FloatFormat? declared, string what, string outputs, Func<ProtocolClient, Rng, IReadOnlyList<Matrix<double>>> probe)

@@ -22,6 +22,12 @@ namespace Muon.Verification.Conformance;
 /// probability ≲ 1e-6 per draw), i.e. ≤ 1e-9; every convention error changes the update by a factor of
 /// order β, 1 − β, λ·η or a shape ratio ≥ √(7/6), far above 1e-6.
 /// </para>
+/// <para>
+/// When the measured parameters or iteration are narrower than float64 (<see cref="OptimizerArithmetic"/>), the reference
+/// holds its momentum buffer in the parameters' format (<see cref="Arithmetic.EmulatedMuon.Reference"/>), the trajectory
+/// tolerance is calibrated (<see cref="Arithmetic.OptimizerCalibration"/>) and the other bounds add the step round-off ρ
+/// (docs/conformance.md, "Low-precision optimizers").
+/// </para>
 /// </summary>
 public static class OptimizerConformance
 {
