@@ -112,6 +112,22 @@ public sealed class LowPrecisionOptimizerTests(ITestOutputHelper output)
         Assert.NotNull(result.Violation);
     }
 
+    /// <summary>
+    /// The verdict follows the measured arithmetic, not the declaration: NVIDIA's float32 Muon declaring bf16 parameters is
+    /// reported as a FINDING and judged as float32 — with the β-ignoring defect it still FAILs the trajectory (with bf16
+    /// tolerances taken on trust, the review of the first design saw it pass).
+    /// </summary>
+    [Fact]
+    public void A_narrower_param_dtype_declaration_is_a_finding_and_buys_no_tolerance()
+    {
+        var peer = OptimizerPeer.Float32 with { ParamDtype = "bfloat16" };
+        var level = Run(peer.Server(h => RealisticMuon.Float32(h with { Momentum = 0.97 * h.Momentum }), "nvidia f32 declaring bf16 params, β·0.97"));
+        Assert.Contains("param dtype float32 (measured, 112 entries; FINDING: declared bfloat16", level.Mode, StringComparison.Ordinal);
+        var result = level.Results.Single(r => r.Property == "optimizer/reference-trajectory");
+        Assert.True(result.Verdict == ConformanceVerdict.Fail, $"{result.Verdict.Text()} {result.Message}");
+        Assert.NotNull(result.Violation);
+    }
+
     private LevelResult Run(ProtocolServer server)
     {
         using var implementation = ProcessImplementation.InProcess(server, FakePeers.Fast with { RequestTimeout = TimeSpan.FromSeconds(10) });
